@@ -1,0 +1,117 @@
+// looplab: the command line. The scenario interpreter (`looplab run FILE.py`) and the GUI are
+// not built yet; today looplab runs the built-in C++ scenarios with `looplab demo`.
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "looplab/exceptions.hpp"
+#include "looplab/runtime.hpp"
+#include "scenario.hpp"
+
+namespace {
+
+const char* kUsage =
+    "usage: looplab demo NAME [--ticks OUT] [--until S] [--max-steps N]\n"
+    "       looplab demo --list\n"
+    "\n"
+    "Runs one of the built-in scenarios: asyncio programs written against LoopLab's C++\n"
+    "runtime, each the twin of a Python file in scenarios/py/ (see `looplab demo --list`).\n"
+    "Running Python files (`looplab run FILE.py`) and the GUI come with later releases.\n"
+    "\n"
+    "  --ticks OUT     write one line per task step: <clock> <loop> <task name>\n"
+    "  --until S       stop at virtual time S (default 300)\n"
+    "  --max-steps N   stop after N task steps\n"
+    "\n"
+    "Exit codes: 0 ok or limit reached, 1 uncaught exception, 2 usage error, 3 deadlock.\n";
+
+int usage_error(const std::string& msg) {
+    std::cerr << "looplab: " << msg << "\n\n" << kUsage;
+    return 2;
+}
+
+int list_demos() {
+    for (auto& s : looplab::scenarios::all()) std::cout << s.name << "  " << s.summary << '\n';
+    return 0;
+}
+
+int run_demo(int argc, char** argv) {
+    std::string name, ticks_path;
+    double until = 300;
+    uint64_t max_steps = UINT64_MAX;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&](const char* opt) -> const char* {
+            if (i + 1 >= argc) return nullptr;
+            (void)opt;
+            return argv[++i];
+        };
+        if (a == "--list") return list_demos();
+        if (a == "--help" || a == "-h") {
+            std::cout << kUsage;
+            return 0;
+        }
+        if (a == "--ticks") {
+            const char* v = value("--ticks");
+            if (!v) return usage_error("--ticks needs a file name");
+            ticks_path = v;
+        } else if (a == "--until") {
+            const char* v = value("--until");
+            char* end = nullptr;
+            if (!v || (until = std::strtod(v, &end), *end) || until < 0) return usage_error("--until needs a number of seconds");
+        } else if (a == "--max-steps") {
+            const char* v = value("--max-steps");
+            char* end = nullptr;
+            if (!v || (max_steps = std::strtoull(v, &end, 10), *end)) return usage_error("--max-steps needs a whole number");
+        } else if (!a.empty() && a[0] == '-') {
+            return usage_error("unknown option " + a);
+        } else if (name.empty()) {
+            name = a;
+        } else {
+            return usage_error("one scenario at a time (got " + name + " and " + a + ")");
+        }
+    }
+    if (name.empty()) return usage_error("which scenario? `looplab demo --list` shows them");
+    const auto* scenario = looplab::scenarios::find(name);
+    if (!scenario) return usage_error("no scenario named '" + name + "'; `looplab demo --list` shows them");
+
+    int code = 0;
+    looplab::Runtime rt;
+    rt.limits().until = until;
+    rt.limits().max_steps = max_steps;
+    if (!ticks_path.empty()) rt.enable_tracing();
+    try {
+        scenario->main();
+    } catch (const looplab::RunEnded& e) {
+        std::cout.flush();
+        std::cerr << e.report() << '\n';
+        code = e.exit_code();
+    } catch (...) {
+        std::cout.flush();
+        std::cerr << "Traceback (most recent call last):\n"
+                  << "  File \"" << name << "\", in <module>\n"
+                  << looplab::format_exception_only(std::current_exception()) << '\n';
+        code = 1;
+    }
+    std::cout.flush();
+    if (!ticks_path.empty()) {
+        std::ofstream out(ticks_path);
+        if (!out) {
+            std::cerr << "looplab: cannot write " << ticks_path << '\n';
+            return 2;
+        }
+        looplab::write_ticks(*rt.tracer(), out);
+    }
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        std::cout << kUsage;
+        return argc < 2 ? 0 : 0;
+    }
+    if (!std::strcmp(argv[1], "demo")) return run_demo(argc, argv);
+    return usage_error(std::string("unknown command '") + argv[1] + "'");
+}

@@ -1,0 +1,161 @@
+#pragma once
+// Coroutine<T>: the C++ spelling of `async def` (a lazy coroutine, like cppcoro::task<T>).
+//
+// `co_await child()` runs the child at once, exactly as Python's `await coro()` is a nested
+// call that costs no loop iteration. The transfer goes through a trampoline in the Task's
+// step (StepChannel::next) rather than symmetric transfer, because GCC does not turn
+// symmetric transfer into a tail call at -O0: long await chains would grow the stack.
+// When the innermost coroutine awaits a future (or sleep(0)'s bare yield), the whole chain
+// suspends and the Task reads from the StepChannel what was yielded — CPython's
+// `result = coro.send(None)`.
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <utility>
+
+namespace looplab {
+
+class FutureBase;
+
+// What a suspended chain tells its Task, and what the Task sends back in (coro.send/throw).
+class StepChannel {
+public:
+    // The awaiter the chain is suspended in (resumed by the next step).
+    std::coroutine_handle<> resume_point;
+    // Trampoline: the coroutine to resume next within this step (a child starting, or a
+    // parent continuing after its child finished).
+    std::coroutine_handle<> next;
+    // Set by the awaiter that suspended: the future to wait for, or bare_yield for sleep(0).
+    FutureBase* yielded = nullptr;
+    bool bare_yield = false;
+    bool suspended = false;
+    // Set by the Task before resuming: the exception to raise at the suspension point.
+    std::exception_ptr throw_in;
+
+    void yield_future(FutureBase* f, std::coroutine_handle<> h) noexcept {
+        yielded = f;
+        resume_point = h;
+        suspended = true;
+    }
+    void yield_bare(std::coroutine_handle<> h) noexcept {
+        bare_yield = true;
+        resume_point = h;
+        suspended = true;
+    }
+    // At the suspension point, after resuming: raise what the Task threw in.
+    void rethrow_if_thrown() {
+        if (throw_in) std::rethrow_exception(std::exchange(throw_in, nullptr));
+    }
+};
+
+namespace detail {
+
+struct PromiseBase {
+    std::coroutine_handle<> continuation;  // the coroutine awaiting this one, if any
+    StepChannel* channel = nullptr;        // the task driving this chain
+    std::exception_ptr error;
+
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    struct FinalAwaiter {
+        bool await_ready() noexcept { return false; }
+        template <class P>
+        void await_suspend(std::coroutine_handle<P> h) noexcept {
+            auto& p = h.promise();
+            if (p.continuation) p.channel->next = p.continuation;
+        }
+        void await_resume() noexcept {}
+    };
+    FinalAwaiter final_suspend() noexcept { return {}; }
+    void unhandled_exception() noexcept { error = std::current_exception(); }
+};
+
+template <class T>
+struct Promise;
+
+}  // namespace detail
+
+template <class T = void>
+class [[nodiscard]] Coroutine {
+public:
+    using promise_type = detail::Promise<T>;
+    using Handle = std::coroutine_handle<promise_type>;
+
+    Coroutine() noexcept = default;
+    explicit Coroutine(Handle h) noexcept : h_(h) {}
+    Coroutine(Coroutine&& o) noexcept : h_(std::exchange(o.h_, {})) {}
+    Coroutine& operator=(Coroutine&& o) noexcept {
+        if (this != &o) {
+            destroy();
+            h_ = std::exchange(o.h_, {});
+        }
+        return *this;
+    }
+    ~Coroutine() { destroy(); }
+
+    Handle handle() const noexcept { return h_; }
+    Handle release() noexcept { return std::exchange(h_, {}); }
+    explicit operator bool() const noexcept { return bool(h_); }
+
+    // `co_await coro`: run it now (via the trampoline), take its result or exception.
+    struct Awaiter {
+        Handle h;
+        bool await_ready() const noexcept { return false; }
+        template <class P>
+        void await_suspend(std::coroutine_handle<P> caller) noexcept {
+            h.promise().continuation = caller;
+            h.promise().channel = caller.promise().channel;
+            h.promise().channel->next = h;
+        }
+        T await_resume() {
+            auto& p = h.promise();
+            if (p.error) std::rethrow_exception(p.error);
+            if constexpr (!std::is_void_v<T>) return std::move(*p.value);
+        }
+    };
+    Awaiter operator co_await() && noexcept { return Awaiter{h_}; }
+
+private:
+    void destroy() noexcept {
+        if (h_) h_.destroy();
+        h_ = {};
+    }
+    Handle h_;
+};
+
+namespace detail {
+
+template <class T>
+struct Promise : PromiseBase {
+    std::optional<T> value;
+    Coroutine<T> get_return_object() noexcept { return Coroutine<T>(Coroutine<T>::Handle::from_promise(*this)); }
+    template <class U = T>
+    void return_value(U&& v) {
+        value.emplace(std::forward<U>(v));
+    }
+};
+
+template <>
+struct Promise<void> : PromiseBase {
+    Coroutine<void> get_return_object() noexcept;
+    void return_void() noexcept {}
+};
+
+inline Coroutine<void> Promise<void>::get_return_object() noexcept {
+    return Coroutine<void>(Coroutine<void>::Handle::from_promise(*this));
+}
+
+}  // namespace detail
+
+// A bare `yield` (asyncio.sleep(0)'s __sleep0): the task steps again on the next iteration.
+struct BareYield {
+    StepChannel* channel = nullptr;
+    bool await_ready() const noexcept { return false; }
+    template <class P>
+    void await_suspend(std::coroutine_handle<P> h) noexcept {
+        channel = h.promise().channel;
+        channel->yield_bare(h);
+    }
+    void await_resume() { channel->rethrow_if_thrown(); }
+};
+
+}  // namespace looplab

@@ -1,0 +1,231 @@
+#pragma once
+// Future (CPython Lib/asyncio/futures.py). FutureBase holds the state machine; the value
+// lives in the typed subclasses so a Future<T> can carry any T, including the interpreter's
+// Python values later. Future<T> (bottom) is the user-facing handle.
+#include <coroutine>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "looplab/coroutine.hpp"
+#include "looplab/exceptions.hpp"
+#include "looplab/handle.hpp"
+#include "looplab/ref.hpp"
+
+namespace looplab {
+
+class EventLoop;
+class FutureBase;
+
+// Something a task can wait for (a Lock, a Queue…): names itself for the deadlock report
+// and the inspector, e.g. "Lock held by Task-3". Primitives register their waiter futures.
+class WaitTarget {
+public:
+    virtual std::string describe_wait(const FutureBase& waiter) const = 0;
+
+protected:
+    ~WaitTarget() = default;
+};
+
+enum class FutureState : uint8_t { pending, cancelled, finished };
+
+// A done callback: `fn(ctx, future)`. The future holds one reference on ctx.
+struct DoneCallback {
+    void (*fn)(RefCounted* ctx, RefCounted* future) = nullptr;
+    RefCounted* ctx = nullptr;
+};
+
+class FutureBase : public RefCounted {
+public:
+    explicit FutureBase(EventLoop& loop);
+    ~FutureBase() override;
+
+    EventLoop& get_loop() const noexcept { return *loop_; }
+    uint32_t id() const noexcept { return id_; }
+    bool done() const noexcept { return state_ != FutureState::pending; }
+    bool cancelled() const noexcept { return state_ == FutureState::cancelled; }
+    FutureState state() const noexcept { return state_; }
+    virtual bool is_task() const noexcept { return false; }
+
+    // Future.cancel(msg): Task overrides it with Task.cancel semantics.
+    virtual bool cancel(std::string_view msg = {});
+    // Future.exception(): raises CancelledError when cancelled, InvalidStateError when pending.
+    std::exception_ptr exception();
+    virtual void set_exception(std::exception_ptr e);
+    // The part of Future.result() shared by every T: raises what result() would raise.
+    void check_result();
+    // __wakeup's `future.result()` without the value: the exception it would raise, or null.
+    std::exception_ptr result_exception();
+
+    // add_done_callback for C++ users; returns an id for remove_done_callback.
+    uint64_t add_done_callback(std::function<void(FutureBase&)> fn);
+    // Removes every callback registered under that id; returns how many (like CPython).
+    size_t remove_done_callback(uint64_t id);
+    // Internal callbacks (task wakeups, gather...). Takes a reference on ctx.
+    void add_done_callback(DoneCallback cb);
+    size_t remove_done_callback(DoneCallback cb);
+
+    // What the future stands for, for reprs and the inspector ("sleep", "Lock.acquire"…).
+    const char* label() const noexcept { return label_; }
+    void set_label(const char* label) noexcept { label_ = label; }
+
+    // The primitive this future is a waiter of, if any (cleared by the primitive's destructor).
+    const WaitTarget* wait_target() const noexcept { return wait_target_; }
+    void set_wait_target(const WaitTarget* t) noexcept { wait_target_ = t; }
+
+    // A pointer to the stored value (FINISHED only); typed handles cast it back.
+    virtual const void* value_ptr() const noexcept = 0;
+
+    // Python repr fragment: `<Future pending>`, `<Future finished result=...>`.
+    virtual std::string repr() const;
+
+protected:
+    // Mark finished/cancelled and schedule the callbacks (__schedule_callbacks).
+    void finish_with_result();
+    void finish_with_exception(std::exception_ptr e);
+    bool cancel_future(std::string_view msg);  // Future.cancel itself (Task's super().cancel())
+    std::exception_ptr make_cancelled_error();
+    void schedule_callbacks();
+    void check_pending(const char* op) const;
+
+    EventLoop* loop_;
+    uint32_t id_;
+    FutureState state_ = FutureState::pending;
+    bool log_traceback_ = false;
+    const char* label_ = "Future";
+    const WaitTarget* wait_target_ = nullptr;
+    std::exception_ptr exception_;
+    std::exception_ptr cancelled_exc_;  // the CancelledError a task's coroutine raised
+    std::string cancel_message_;
+    DoneCallback first_callback_;
+    std::vector<DoneCallback>* more_callbacks_ = nullptr;
+    friend class TaskBase;
+    friend class GatheringFuture;
+    friend std::string cancelled_message_of(FutureBase& f);
+};
+
+// Storage for a T result, or nothing for void.
+template <class T>
+struct ResultSlot {
+    std::optional<T> value;
+    const void* ptr() const noexcept { return value ? &*value : nullptr; }
+};
+template <>
+struct ResultSlot<void> {
+    const void* ptr() const noexcept { return nullptr; }
+};
+
+template <class T>
+class FutureImpl final : public FutureBase {
+public:
+    using FutureBase::FutureBase;
+    template <class U = T>
+        requires(!std::is_void_v<T>)
+    void set_result(U&& v) {
+        check_pending("set_result");
+        slot_.value.emplace(std::forward<U>(v));
+        finish_with_result();
+    }
+    void set_result()
+        requires std::is_void_v<T>
+    {
+        check_pending("set_result");
+        finish_with_result();
+    }
+    const void* value_ptr() const noexcept override { return slot_.ptr(); }
+
+private:
+    ResultSlot<T> slot_;
+};
+
+// The awaiter for `co_await future` (Future.__await__): no suspension if already done,
+// otherwise the task yields the future and is woken through its done callback.
+class FutureAwaiterBase {
+public:
+    explicit FutureAwaiterBase(FutureBase* f) noexcept : fut_(f) {}
+    bool await_ready() const noexcept { return fut_->done(); }
+    template <class Promise>
+    void await_suspend(std::coroutine_handle<Promise> h) noexcept;
+    // Rethrows what the task threw in (cancellation), or what the future raises.
+    void resume_check();
+
+protected:
+    FutureBase* fut_;
+    StepChannel* channel_ = nullptr;
+};
+
+template <class Promise>
+void FutureAwaiterBase::await_suspend(std::coroutine_handle<Promise> h) noexcept {
+    channel_ = h.promise().channel;
+    channel_->yield_future(fut_, h);
+}
+
+inline void FutureAwaiterBase::resume_check() {
+    if (channel_) channel_->rethrow_if_thrown();
+    fut_->check_result();
+}
+
+template <class T>
+class Future {
+public:
+    using value_type = T;
+    Future() = default;
+    explicit Future(Ref<FutureBase> f) : f_(std::move(f)) {}
+
+    bool done() const { return f_->done(); }
+    bool cancelled() const { return f_->cancelled(); }
+    bool cancel(std::string_view msg = {}) { return f_->cancel(msg); }
+    std::exception_ptr exception() const { return f_->exception(); }
+    // Future.result(): the value, or raises the exception / CancelledError / InvalidStateError.
+    decltype(auto) result() const {
+        f_->check_result();
+        if constexpr (!std::is_void_v<T>) return *static_cast<const T*>(f_->value_ptr());
+    }
+    template <class U = T>
+        requires(!std::is_void_v<T>)
+    void set_result(U&& v) {
+        impl().set_result(std::forward<U>(v));
+    }
+    void set_result()
+        requires std::is_void_v<T>
+    {
+        impl().set_result();
+    }
+    void set_exception(std::exception_ptr e) { f_->set_exception(std::move(e)); }
+    template <class E>
+    void set_exception(E e) {
+        f_->set_exception(std::make_exception_ptr(std::move(e)));
+    }
+    uint64_t add_done_callback(std::function<void(FutureBase&)> fn) { return f_->add_done_callback(std::move(fn)); }
+    size_t remove_done_callback(uint64_t id) { return f_->remove_done_callback(id); }
+    EventLoop& get_loop() const { return f_->get_loop(); }
+
+    FutureBase* base() const noexcept { return f_.get(); }
+    const Ref<FutureBase>& ref() const noexcept { return f_; }
+    explicit operator bool() const noexcept { return bool(f_); }
+    friend bool operator==(const Future& a, const Future& b) noexcept { return a.f_ == b.f_; }
+
+    struct Awaiter : FutureAwaiterBase {
+        using FutureAwaiterBase::FutureAwaiterBase;
+        // By value: the awaited future may be a temporary of the co_await expression.
+        T await_resume() {
+            resume_check();
+            if constexpr (!std::is_void_v<T>) return *static_cast<const T*>(fut_->value_ptr());
+        }
+    };
+    Awaiter operator co_await() const noexcept { return Awaiter{f_.get()}; }
+
+private:
+    FutureImpl<T>& impl() const {
+        // futures.py Task.set_result: "Task does not support set_result operation".
+        if (f_->is_task()) throw RuntimeError("Task does not support set_result operation");
+        return static_cast<FutureImpl<T>&>(*f_);
+    }
+    Ref<FutureBase> f_;
+};
+
+}  // namespace looplab

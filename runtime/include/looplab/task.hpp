@@ -1,0 +1,171 @@
+#pragma once
+// Task (CPython Lib/asyncio/tasks.py: Task.__step, __wakeup, cancel, uncancel).
+//
+// TaskBase drives a coroutine through the *coroutine protocol*: step_body(exc) is
+// `coro.send(None)` when exc is null and `coro.throw(exc)` otherwise, and answers with a
+// StepResult: yielded a future, yielded bare (sleep(0)), returned, or raised. C++20
+// coroutines implement it in CoroutineTask<T> below; the scenario interpreter implements
+// it with its suspended Python frames, so both run on this one scheduler.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "looplab/coroutine.hpp"
+#include "looplab/future.hpp"
+
+namespace looplab {
+
+struct StepResult {
+    enum class Kind : uint8_t { yielded, returned, raised };
+    Kind kind = Kind::returned;
+    FutureBase* awaited = nullptr;  // yielded: the future to wait on; null for a bare yield
+    std::exception_ptr error;       // raised
+};
+
+class TaskBase : public FutureBase {
+public:
+    // Schedules the first step with call_soon and registers the task (Task.__init__).
+    TaskBase(EventLoop& loop, std::string_view name);
+    ~TaskBase() override;
+
+    bool is_task() const noexcept override { return true; }
+    // Task.cancel(msg): request cancellation; see tasks.py for the exact rules.
+    bool cancel(std::string_view msg = {}) override;
+    void set_exception(std::exception_ptr e) override;  // raises RuntimeError, as Task does
+    int cancelling() const noexcept { return num_cancels_requested_; }
+    int uncancel() noexcept;
+
+    // "Task-7" unless named.
+    std::string get_name() const;
+    void set_name(std::string_view name);
+    // Creation order (1, 2, …): the task's hash (SPEC 4).
+    uint32_t number() const noexcept { return number_; }
+    // The future this task is blocked on (Task._fut_waiter), or null.
+    FutureBase* fut_waiter() const noexcept { return fut_waiter_.get(); }
+    // Name of the coroutine function, for reprs ("main", "worker").
+    virtual std::string coro_name() const = 0;
+
+    std::string repr() const override;
+
+    // The coroutine protocol.
+    virtual StepResult step_body(std::exception_ptr thrown) = 0;
+    // Destroy the coroutine without running it further (loop teardown).
+    virtual void close_body() noexcept = 0;
+
+    // Intrusive list of a loop's live tasks (asyncio's _all_tasks, kept per loop).
+    TaskBase* prev_in_loop = nullptr;
+    TaskBase* next_in_loop = nullptr;
+
+protected:
+    // Called once the body returned: store its value (FINISHED state is set by the caller).
+    virtual void take_result() = 0;
+
+private:
+    void step(std::exception_ptr exc);  // Task.__step
+    void wakeup(FutureBase& fut);       // Task.__wakeup
+    static void step_thunk(RefCounted* task, RefCounted*);
+    static void wakeup_thunk(RefCounted* task, RefCounted* fut);
+    void schedule_step();
+
+    Ref<FutureBase> fut_waiter_;
+    std::exception_ptr pending_exc_;  // for a step scheduled with an exception
+    uint32_t number_;
+    std::string custom_name_;  // empty: the name is "Task-<name_number_>"
+    uint64_t name_number_ = 0;
+    int num_cancels_requested_ = 0;
+    bool must_cancel_ = false;
+    bool registered_ = false;
+    friend class EventLoop;
+};
+
+// A Task running a C++ Coroutine<T>.
+template <class T>
+class CoroutineTask final : public TaskBase {
+public:
+    CoroutineTask(EventLoop& loop, Coroutine<T> coro, std::string_view name)
+        : TaskBase(loop, name), handle_(coro.release()) {
+        handle_.promise().channel = &channel_;
+    }
+    ~CoroutineTask() override { close_body(); }
+
+    std::string coro_name() const override { return "coroutine"; }
+    const void* value_ptr() const noexcept override { return slot_.ptr(); }
+
+    StepResult step_body(std::exception_ptr thrown) override {
+        StepResult r;
+        if (!started_ && thrown) {
+            // coro.throw() on a coroutine that never started raises at once: its body never runs.
+            close_body();
+            r.kind = StepResult::Kind::raised;
+            r.error = std::move(thrown);
+            return r;
+        }
+        std::coroutine_handle<> next = started_ ? channel_.resume_point : std::coroutine_handle<>(handle_);
+        started_ = true;
+        channel_.throw_in = std::move(thrown);
+        channel_.yielded = nullptr;
+        channel_.bare_yield = false;
+        channel_.suspended = false;
+        // The trampoline: resume until the chain suspends on a future or finishes.
+        while (next) {
+            channel_.next = {};
+            next.resume();
+            next = channel_.next;
+        }
+        if (handle_.done()) {
+            auto& p = handle_.promise();
+            if (p.error) {
+                r.kind = StepResult::Kind::raised;
+                r.error = std::exchange(p.error, nullptr);
+            } else {
+                r.kind = StepResult::Kind::returned;
+            }
+            return r;
+        }
+        if (!channel_.suspended) {
+            // Suspended in an awaitable that is not the runtime's: a bad yield.
+            r.kind = StepResult::Kind::raised;
+            r.error = std::make_exception_ptr(RuntimeError("Task got bad yield: a foreign awaitable"));
+            close_body();
+            return r;
+        }
+        r.kind = StepResult::Kind::yielded;
+        r.awaited = channel_.bare_yield ? nullptr : channel_.yielded;
+        return r;
+    }
+
+    void close_body() noexcept override {
+        if (handle_) {
+            handle_.destroy();
+            handle_ = {};
+        }
+    }
+
+protected:
+    void take_result() override {
+        if constexpr (!std::is_void_v<T>) slot_.value.emplace(std::move(*handle_.promise().value));
+        close_body();
+    }
+
+private:
+    typename Coroutine<T>::Handle handle_;
+    StepChannel channel_;
+    ResultSlot<T> slot_;
+    bool started_ = false;
+};
+
+// The user-facing handle: a Task is a Future, so it converts to Future<T>.
+template <class T = void>
+class Task : public Future<T> {
+public:
+    Task() = default;
+    explicit Task(Ref<FutureBase> f) : Future<T>(std::move(f)) {}
+    TaskBase& task() const { return static_cast<TaskBase&>(*this->base()); }
+    bool cancel(std::string_view msg = {}) { return task().cancel(msg); }
+    int cancelling() const { return task().cancelling(); }
+    int uncancel() { return task().uncancel(); }
+    std::string get_name() const { return task().get_name(); }
+    void set_name(std::string_view n) { task().set_name(n); }
+};
+
+}  // namespace looplab

@@ -1,0 +1,125 @@
+#pragma once
+// The trace: every scheduling decision as a compact typed event (32 bytes), recorded in
+// order. The GUI reconstructs any past moment from it; `--ticks` and the other exports are
+// views of it. Tracing costs one predictable branch when disabled (Runtime::tracer() null).
+#include <cstdint>
+#include <deque>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace looplab {
+
+// What happened. Names are stable: docs/trace-events.md documents each one, and the
+// `--events` export writes them as strings.
+enum class EventKind : uint16_t {
+    loop_created,       // subject=loop number
+    loop_closed,        // subject=loop number
+    handle_scheduled,   // subject=handle/task id, arg=HandleKind
+    handle_run,         // subject=handle/task id, arg=HandleKind
+    timer_set,          // subject=timer id, object=future it resolves (0: plain callback), arg=index of due time in Tracer::numbers()
+    timer_fired,        // subject=timer id (moved to the ready queue)
+    timer_cancelled,    // subject=timer id
+    clock_jump,         // time=new clock, arg=index of the old clock in Tracer::numbers()
+    task_created,       // subject=task id, object=creating task id (0: none), arg=name string
+    task_renamed,       // subject=task id, arg=new name string (Task.set_name)
+    step_begin,         // subject=task id; tick increments here
+    step_end,           // subject=task id, arg=StepEnd, object=awaited future id
+    future_created,     // subject=future id, arg=label string (what it stands for)
+    future_done,        // subject=future id, arg=FutureOutcome
+    cancel_requested,   // subject=task/future id, object=requesting task id, arg=message string
+    cancel_delivered,   // subject=task id (CancelledError thrown into its coroutine)
+    primitive_created,  // subject=primitive id, arg=kind name string
+    primitive_op,       // subject=primitive id, object=task id, arg=PrimitiveOp (low 8 bits) | count << 8
+    print,              // object=task id, arg=text string
+    deadlock,           // subject=waiting task id, object=awaited thing id
+};
+const char* event_kind_name(EventKind k);
+
+enum class HandleKind : uint32_t { task_step, task_wakeup, future_callback, callback };
+enum class StepEnd : uint32_t { awaiting_future, bare_yield, returned, raised, cancelled };
+enum class FutureOutcome : uint32_t { result, exception, cancelled };
+const char* step_end_name(StepEnd e);
+
+// Operations on synchronisation primitives and queues.
+enum class PrimitiveOp : uint32_t {
+    lock_acquire,        // uncontended, no suspension
+    lock_wait,           // had to wait
+    lock_acquired,       // after waiting
+    lock_release,
+    event_set,
+    event_clear,
+    event_wait,          // had to wait
+    event_woken,
+    condition_wait,
+    condition_notify,    // count = how many notified (the count in arg >> 8)
+    semaphore_acquire,   // count = value after
+    semaphore_wait,
+    semaphore_acquired,
+    semaphore_release,   // count = value after
+    queue_put,           // count = size after
+    queue_put_wait,
+    queue_get,           // count = size after
+    queue_get_wait,
+    queue_task_done,     // count = unfinished after
+    queue_join_wait,
+};
+const char* primitive_op_name(PrimitiveOp op);
+
+struct TraceEvent {
+    double time;        // virtual clock when it happened
+    uint32_t tick;      // task steps begun so far in this run
+    EventKind kind;
+    uint16_t loop;      // event loop number (1, 2, …); 0 outside any loop
+    uint16_t thread;    // simulated thread id (0: main thread)
+    uint16_t process;   // simulated process id (0: main process)
+    uint32_t subject;   // main object id (task, future, timer, primitive…)
+    uint32_t object;    // second object id, meaning depends on kind
+    uint32_t arg;       // enum value or interned string id, depending on kind
+};
+static_assert(sizeof(TraceEvent) <= 32, "trace events must stay compact");
+
+// Strings stored once; events refer to them by id (0 is the empty string).
+class StringTable {
+public:
+    StringTable();
+    uint32_t intern(std::string_view s);
+    const std::string& get(uint32_t id) const { return strings_[id]; }
+    size_t size() const { return strings_.size(); }
+
+private:
+    std::deque<std::string> strings_;  // a deque never moves its elements: index_ keeps views
+    std::unordered_map<std::string_view, uint32_t> index_;
+};
+
+class Tracer {
+public:
+    void emit(const TraceEvent& e) { events_.push_back(e); }
+    const std::vector<TraceEvent>& events() const { return events_; }
+    StringTable& strings() { return strings_; }
+    const StringTable& strings() const { return strings_; }
+    // Events needing a second double (timer due times, old clock) store it here and keep its
+    // index in `arg`, so every event stays 32 bytes.
+    uint32_t add_number(double v) {
+        numbers_.push_back(v);
+        return static_cast<uint32_t>(numbers_.size() - 1);
+    }
+    const std::vector<double>& numbers() const { return numbers_; }
+    void clear();
+
+private:
+    std::vector<TraceEvent> events_;
+    StringTable strings_;
+    std::vector<double> numbers_;
+};
+
+// `--ticks` (SPEC 5): one line per task step, `<clock %.6f> <loop number> <task name>`.
+void write_ticks(const Tracer& tracer, std::ostream& out);
+std::string format_ticks(const Tracer& tracer);
+
+// LoopLab's own time format (SPEC 4): at most 6 decimals, trailing zeros and dot removed.
+std::string format_time(double t);
+
+}  // namespace looplab

@@ -1,0 +1,307 @@
+// Mirrors CPython Lib/asyncio/base_events.py (BaseEventLoop) on the virtual clock.
+#include "looplab/event_loop.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include "looplab/deadlock.hpp"
+#include "looplab/py_set.hpp"
+
+namespace looplab {
+
+namespace {
+// base_events.py: rebuild the timer heap when more than half of >100 timers are cancelled.
+constexpr size_t kMinScheduledTimerHandles = 100;
+constexpr double kMinCancelledTimerHandlesFraction = 0.5;
+// time.get_clock_info('monotonic').resolution on Linux: _run_once's end_time slack.
+constexpr double kClockResolution = 1e-09;
+
+void run_user_handle(RefCounted* h, RefCounted*) {
+    auto* handle = static_cast<Handle*>(h);
+    try {
+        handle->run();
+    } catch (const RunEnded&) {
+        throw;
+    } catch (...) {
+        ExceptionContext ctx;
+        ctx.message = "Exception in callback";
+        ctx.exception = std::current_exception();
+        handle->loop().call_exception_handler(ctx);
+    }
+}
+}  // namespace
+
+EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number) { ready_.resize(64); }
+
+EventLoop::~EventLoop() { teardown(); }
+
+void EventLoop::teardown() noexcept {
+    // Drop queued work, then destroy the coroutines of tasks that never finished, breaking
+    // the task <-> awaited-future cycles that CPython's garbage collector would break.
+    while (ready_size_) pop_ready().cb.discard();
+    for (auto& t : timers_) t.handle->release();
+    timers_.clear();
+    std::vector<Ref<TaskBase>> alive;
+    for (TaskBase* t = tasks_head_; t; t = t->next_in_loop) alive.emplace_back(t);
+    for (auto& t : alive) {
+        t->fut_waiter_ = nullptr;
+        t->close_body();
+    }
+    alive.clear();
+    while (ready_size_) pop_ready().cb.discard();
+}
+
+void EventLoop::check_closed() const {
+    if (closed_) throw RuntimeError("Event loop is closed");
+}
+
+void EventLoop::check_running() const {
+    if (running_) throw RuntimeError("This event loop is already running");
+    if (rt_->running_loop()) throw RuntimeError("Cannot run the event loop while another loop is running");
+}
+
+void EventLoop::close() {
+    if (running_) throw RuntimeError("Cannot close a running event loop");
+    if (closed_) return;
+    closed_ = true;
+    while (ready_size_) pop_ready().cb.discard();
+    for (auto& t : timers_) t.handle->release();
+    timers_.clear();
+    rt_->emit(EventKind::loop_closed, number_);
+}
+
+// --- ready queue ---------------------------------------------------------------------------------
+
+void EventLoop::grow_ready() {
+    std::vector<ReadyEntry> bigger(ready_.size() * 2);
+    for (size_t i = 0; i < ready_size_; ++i) bigger[i] = ready_[(ready_head_ + i) & (ready_.size() - 1)];
+    ready_.swap(bigger);
+    ready_head_ = 0;
+}
+
+void EventLoop::push_ready(const ReadyEntry& e) {
+    if (ready_size_ == ready_.size()) grow_ready();
+    ready_[(ready_head_ + ready_size_) & (ready_.size() - 1)] = e;
+    ++ready_size_;
+}
+
+EventLoop::ReadyEntry EventLoop::pop_ready() noexcept {
+    ReadyEntry e = ready_[ready_head_];
+    ready_head_ = (ready_head_ + 1) & (ready_.size() - 1);
+    --ready_size_;
+    return e;
+}
+
+void EventLoop::call_soon(Callback cb, HandleKind kind, uint32_t trace_id) {
+    push_ready(ReadyEntry{cb, kind, trace_id});
+    if (rt_->tracer()) rt_->emit(EventKind::handle_scheduled, trace_id, 0, uint32_t(kind));
+}
+
+Ref<Handle> EventLoop::call_soon(std::function<void()> fn) {
+    check_closed();
+    Ref<Handle> h(new Handle(*this, make_callback(std::move(fn)), rt_->next_object_id()));
+    h->add_ref();  // the queue's reference
+    call_soon(Callback{&run_user_handle, h.get(), nullptr}, HandleKind::callback, h->id());
+    return h;
+}
+
+Ref<TimerHandle> EventLoop::call_at(double when, Callback cb, uint32_t served_future_id) {
+    Ref<TimerHandle> h(new TimerHandle(*this, cb, rt_->next_object_id(), when, ++timer_seq_));
+    h->add_ref();  // the heap's reference
+    timers_.push_back(TimerEntry{when, h->seq(), h.get()});
+    std::push_heap(timers_.begin(), timers_.end(), TimerLater{});
+    if (Tracer* tr = rt_->tracer()) rt_->emit(EventKind::timer_set, h->id(), served_future_id, tr->add_number(when));
+    return h;
+}
+
+Ref<TimerHandle> EventLoop::call_at(double when, std::function<void()> fn) {
+    check_closed();
+    return call_at(when, make_callback(std::move(fn)));
+}
+
+Ref<TimerHandle> EventLoop::call_later(double delay, std::function<void()> fn) {
+    // base_events.py: call_at(self.time() + delay, ...)
+    return call_at(time() + delay, std::move(fn));
+}
+
+// --- running -------------------------------------------------------------------------------------
+
+void EventLoop::stop_loop_callback(RefCounted*, RefCounted* fut) { static_cast<FutureBase*>(fut)->get_loop().stop(); }
+
+void EventLoop::run_forever() {
+    check_closed();
+    check_running();
+    running_ = true;
+    rt_->set_running_loop(this);
+    struct Restore {
+        EventLoop& loop;
+        ~Restore() {
+            loop.stopping_ = false;
+            loop.running_ = false;
+            loop.rt_->set_running_loop(nullptr);
+        }
+    } restore{*this};
+    while (true) {
+        run_once();
+        if (stopping_) break;
+    }
+}
+
+void EventLoop::run_once() {
+    // base_events.py _run_once, step by step.
+    size_t sched_count = timers_.size();
+    if (sched_count > kMinScheduledTimerHandles &&
+        double(timer_cancelled_count_) / double(sched_count) > kMinCancelledTimerHandlesFraction) {
+        // Remove delayed calls that were cancelled if their number is too high.
+        std::vector<TimerEntry> kept;
+        kept.reserve(sched_count);
+        for (auto& t : timers_) {
+            if (t.handle->cancelled()) {
+                t.handle->scheduled_ = false;
+                t.handle->release();
+            } else {
+                kept.push_back(t);
+            }
+        }
+        timers_.swap(kept);
+        std::make_heap(timers_.begin(), timers_.end(), TimerLater{});
+        timer_cancelled_count_ = 0;
+    } else {
+        // Remove delayed calls that were cancelled from head of queue.
+        while (!timers_.empty() && timers_.front().handle->cancelled()) {
+            --timer_cancelled_count_;
+            std::pop_heap(timers_.begin(), timers_.end(), TimerLater{});
+            TimerHandle* h = timers_.back().handle;
+            timers_.pop_back();
+            h->scheduled_ = false;
+            h->release();
+        }
+    }
+
+    // The selector's select(timeout) on a virtual clock: never wait; when nothing is ready,
+    // jump to the earliest timer's due time exactly (SPEC 4), or report a deadlock.
+    if (ready_size_ == 0 && !stopping_) {
+        if (timers_.empty()) report_deadlock();
+        double when = timers_.front().when;
+        if (when > rt_->limits().until) {
+            rt_->advance_clock_to(rt_->limits().until);
+            throw RunEnded(0, "looplab: stopped at t=" + format_time(rt_->limits().until) + " (time limit)");
+        }
+        rt_->advance_clock_to(when);
+    }
+
+    // Handle 'later' callbacks that are ready.
+    double end_time = time() + kClockResolution;
+    while (!timers_.empty()) {
+        TimerEntry& head = timers_.front();
+        if (head.when >= end_time) break;
+        std::pop_heap(timers_.begin(), timers_.end(), TimerLater{});
+        TimerHandle* h = timers_.back().handle;
+        timers_.pop_back();
+        h->scheduled_ = false;
+        if (rt_->tracer()) rt_->emit(EventKind::timer_fired, h->id());
+        // The heap's reference moves to the ready queue.
+        push_ready(ReadyEntry{Callback{&run_user_handle, h, nullptr}, HandleKind::callback, h->id()});
+    }
+
+    // Run the callbacks that were ready when this iteration began, and only those.
+    size_t ntodo = ready_size_;
+    for (size_t i = 0; i < ntodo; ++i) {
+        ReadyEntry e = pop_ready();
+        struct Drop {
+            Callback& cb;
+            ~Drop() { cb.discard(); }
+        } drop{e.cb};
+        if (rt_->tracer()) rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
+        e.cb.run(e.cb.a, e.cb.b);
+    }
+}
+
+[[noreturn]] void EventLoop::report_deadlock() {
+    std::string report = "looplab: deadlock at t=" + format_time(time());
+    for (TaskBase* t : pending_tasks()) {
+        if (!t->fut_waiter()) continue;
+        report += "\n  " + t->get_name() + " waits for " + describe_wait(*t->fut_waiter());
+        rt_->emit(EventKind::deadlock, t->id(), t->fut_waiter()->id());
+    }
+    throw RunEnded(3, report);
+}
+
+// --- tasks ---------------------------------------------------------------------------------------
+
+void EventLoop::enter_task(TaskBase& t) {
+    if (current_task_) throw RuntimeError("Cannot enter into task while another task is being executed.");
+    current_task_ = &t;
+}
+
+void EventLoop::leave_task(TaskBase& t) {
+    if (current_task_ != &t) throw RuntimeError("Leaving task does not match the current task.");
+    current_task_ = nullptr;
+}
+
+void EventLoop::register_task(TaskBase& t) {
+    t.prev_in_loop = tasks_tail_;
+    t.next_in_loop = nullptr;
+    if (tasks_tail_) tasks_tail_->next_in_loop = &t;
+    else tasks_head_ = &t;
+    tasks_tail_ = &t;
+}
+
+void EventLoop::unregister_task(TaskBase& t) {
+    if (t.prev_in_loop) t.prev_in_loop->next_in_loop = t.next_in_loop;
+    else tasks_head_ = t.next_in_loop;
+    if (t.next_in_loop) t.next_in_loop->prev_in_loop = t.prev_in_loop;
+    else tasks_tail_ = t.prev_in_loop;
+    t.prev_in_loop = t.next_in_loop = nullptr;
+}
+
+std::vector<TaskBase*> EventLoop::pending_tasks() const {
+    std::vector<TaskBase*> out;
+    for (TaskBase* t = tasks_head_; t; t = t->next_in_loop)
+        if (!t->done()) out.push_back(t);
+    return out;
+}
+
+// --- errors --------------------------------------------------------------------------------------
+
+void EventLoop::call_exception_handler(const ExceptionContext& ctx) {
+    if (!exception_handler_) {
+        default_exception_handler(ctx);
+        return;
+    }
+    try {
+        exception_handler_(*this, ctx);
+    } catch (const RunEnded&) {
+        throw;
+    } catch (...) {
+        ExceptionContext inner;
+        inner.message = "Unhandled error in exception handler";
+        inner.exception = std::current_exception();
+        default_exception_handler(inner);
+    }
+}
+
+void EventLoop::default_exception_handler(const ExceptionContext& ctx) {
+    // base_events.py default_exception_handler logs through `logging` at ERROR level.
+    std::ostream& err = rt_->err();
+    err << ctx.message << '\n';
+    if (ctx.future) err << (ctx.future->is_task() ? "task: " : "future: ") << ctx.future->repr() << '\n';
+    if (ctx.exception) err << format_exception_only(ctx.exception) << '\n';
+}
+
+// --- free functions ------------------------------------------------------------------------------
+
+EventLoop& get_running_loop() {
+    EventLoop* loop = Runtime::current().running_loop();
+    if (!loop) throw RuntimeError("no running event loop");
+    return *loop;
+}
+
+TaskBase* current_task() {
+    EventLoop* loop = Runtime::current().running_loop();
+    return loop ? loop->current_task() : nullptr;
+}
+
+std::vector<TaskBase*> all_tasks() { return python_set_order(get_running_loop().pending_tasks()); }
+
+}  // namespace looplab

@@ -1,0 +1,178 @@
+// Mirrors CPython Lib/asyncio/tasks.py (Task.__init__, __step, __wakeup, cancel, uncancel).
+#include "looplab/task.hpp"
+
+#include "looplab/event_loop.hpp"
+
+namespace looplab {
+
+TaskBase::TaskBase(EventLoop& loop, std::string_view name) : FutureBase(loop), number_(loop.runtime().next_task_number()) {
+    Runtime& rt = loop.runtime();
+    if (name.empty()) name_number_ = rt.next_task_name_number();
+    else custom_name_ = std::string(name);
+    label_ = "Task";
+    if (rt.tracer()) {
+        TaskBase* creator = loop.current_task();
+        rt.emit(EventKind::task_created, id(), creator ? creator->id() : 0, rt.intern(get_name()));
+    }
+    // Task.__init__: self._loop.call_soon(self.__step); _register_task(self)
+    schedule_step();
+    loop.register_task(*this);
+    registered_ = true;
+}
+
+TaskBase::~TaskBase() {
+    if (registered_) loop_->unregister_task(*this);
+}
+
+std::string TaskBase::get_name() const {
+    if (!custom_name_.empty() || name_number_ == 0) return custom_name_;
+    return "Task-" + std::to_string(name_number_);
+}
+
+void TaskBase::set_name(std::string_view name) {
+    custom_name_ = std::string(name);
+    name_number_ = 0;
+    Runtime& rt = loop_->runtime();
+    if (rt.tracer()) rt.emit(EventKind::task_renamed, id(), 0, rt.intern(custom_name_));
+}
+
+void TaskBase::schedule_step() {
+    add_ref();  // the ready queue's reference
+    loop_->call_soon(Callback{&TaskBase::step_thunk, this, nullptr}, HandleKind::task_step, id());
+}
+
+void TaskBase::step_thunk(RefCounted* task, RefCounted*) {
+    auto* t = static_cast<TaskBase*>(task);
+    t->step(std::exchange(t->pending_exc_, nullptr));
+}
+
+void TaskBase::wakeup_thunk(RefCounted* task, RefCounted* fut) {
+    static_cast<TaskBase*>(task)->wakeup(*static_cast<FutureBase*>(fut));
+}
+
+void TaskBase::wakeup(FutureBase& fut) {
+    // __wakeup: `future.result()` decides between send(None) and throw(exc).
+    step(fut.result_exception());
+}
+
+bool TaskBase::cancel(std::string_view msg) {
+    log_traceback_ = false;
+    if (done()) return false;
+    ++num_cancels_requested_;
+    Runtime& rt = loop_->runtime();
+    if (rt.tracer()) {
+        TaskBase* by = loop_->current_task();
+        rt.emit(EventKind::cancel_requested, id(), by ? by->id() : 0, rt.intern(msg));
+    }
+    if (fut_waiter_ && fut_waiter_->cancel(msg)) {
+        // The awaited future's done callback wakes us with CancelledError.
+        return true;
+    }
+    // It will be thrown into the coroutine at its next step.
+    must_cancel_ = true;
+    cancel_message_ = std::string(msg);
+    return true;
+}
+
+int TaskBase::uncancel() noexcept {
+    if (num_cancels_requested_ > 0) --num_cancels_requested_;
+    return num_cancels_requested_;
+}
+
+void TaskBase::set_exception(std::exception_ptr) { throw RuntimeError("Task does not support set_exception operation"); }
+
+void TaskBase::step(std::exception_ptr exc) {
+    // Task.__step
+    if (done()) throw InvalidStateError("_step(): already done: " + repr());
+    if (must_cancel_) {
+        if (!is_cancelled_error(exc)) exc = make_cancelled_error();
+        must_cancel_ = false;
+    }
+    fut_waiter_ = nullptr;
+
+    Runtime& rt = loop_->runtime();
+    rt.begin_step();
+    loop_->enter_task(*this);
+    if (rt.tracer()) {
+        rt.emit(EventKind::step_begin, id());
+        if (is_cancelled_error(exc)) rt.emit(EventKind::cancel_delivered, id());
+    }
+    Ref<TaskBase> keep(this);  // the step may drop the last outside reference
+    StepResult r;
+    try {
+        r = step_body(std::move(exc));
+    } catch (...) {
+        loop_->leave_task(*this);
+        throw;  // RunEnded from a nested limit check
+    }
+    StepEnd end = StepEnd::returned;
+    uint32_t awaited_id = 0;
+    switch (r.kind) {
+    case StepResult::Kind::returned:
+        if (must_cancel_) {
+            // The coroutine returned although cancel() was called during this step.
+            must_cancel_ = false;
+            cancel_future(cancel_message_);
+            end = StepEnd::cancelled;
+        } else {
+            take_result();
+            finish_with_result();
+        }
+        break;
+    case StepResult::Kind::raised:
+        if (is_cancelled_error(r.error)) {
+            cancelled_exc_ = r.error;
+            cancel_future({});  // super().cancel()
+            end = StepEnd::cancelled;
+        } else {
+            finish_with_exception(r.error);
+            end = StepEnd::raised;
+        }
+        break;
+    case StepResult::Kind::yielded:
+        if (r.awaited == nullptr) {
+            // Bare yield (sleep(0)): step again on the next iteration.
+            schedule_step();
+            end = StepEnd::bare_yield;
+        } else if (r.awaited == this) {
+            pending_exc_ = std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr()));
+            schedule_step();
+            end = StepEnd::bare_yield;
+        } else if (&r.awaited->get_loop() != loop_) {
+            pending_exc_ = std::make_exception_ptr(
+                RuntimeError("Task " + repr() + " got Future " + r.awaited->repr() + " attached to a different loop"));
+            schedule_step();
+            end = StepEnd::bare_yield;
+        } else {
+            add_ref();  // the done callback's reference on this task
+            r.awaited->add_done_callback(DoneCallback{&TaskBase::wakeup_thunk, this});
+            release();
+            fut_waiter_ = Ref<FutureBase>(r.awaited);
+            awaited_id = r.awaited->id();
+            end = StepEnd::awaiting_future;
+            if (must_cancel_) {
+                if (fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
+            }
+        }
+        break;
+    }
+    loop_->leave_task(*this);
+    if (rt.tracer()) rt.emit(EventKind::step_end, id(), awaited_id, uint32_t(end));
+}
+
+std::string TaskBase::repr() const {
+    // base_tasks._task_repr_info, without the coroutine's source location.
+    std::string s = "<Task ";
+    if (cancelled()) s += "cancelled";
+    else if (done()) s += "finished";
+    else s += "pending";
+    s += " name='" + get_name() + "' coro=<" + coro_name() + "()>";
+    if (state_ == FutureState::finished) {
+        if (exception_) s += " exception=" + exception_repr(exception_);
+        else s += " result=…";
+    }
+    if (fut_waiter_) s += " wait_for=" + fut_waiter_->repr();
+    return s + ">";
+}
+
+}  // namespace looplab
