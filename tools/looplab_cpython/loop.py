@@ -20,6 +20,8 @@ class TimerHandle(events.TimerHandle):
 
     def __init__(self, when, callback, args, loop, context=None):
         super().__init__(when, callback, args, loop, context)
+        if self._source_traceback:      # debug mode: drop this extra frame
+            del self._source_traceback[-1]
         self._looplab_seq = clock.next_timer_seq()
 
     def _key(self):
@@ -114,7 +116,7 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
     has replaced by the deterministic _PyFuture subclass; its create_task builds
     tasks.Task, likewise replaced."""
 
-    def __init__(self, selector=None):
+    def __init__(self, selector=None):   # a selector passed in is ignored
         self._looplab_number = clock.next_loop_number()
         self._looplab_executor_jobs = []
         selector = VirtualSelector()
