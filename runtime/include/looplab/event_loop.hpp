@@ -144,10 +144,14 @@ TaskBase* current_task();
 // asyncio.all_tasks(): pending tasks of the running loop, in CPython's set order (SPEC 4).
 std::vector<TaskBase*> all_tasks();
 
-// asyncio.create_task(coro, name=...) on the running loop.
+// asyncio.create_task(coro, name=...) on the running loop. As in tasks.py, the task is
+// created unnamed and then renamed, so it still takes a Task-N number (unlike
+// loop.create_task(coro, name), which does not).
 template <class T>
 Task<T> create_task(Coroutine<T> coro, std::string_view name = {}) {
-    return get_running_loop().create_task(std::move(coro), name);
+    Task<T> t = get_running_loop().create_task(std::move(coro));
+    if (!name.empty()) t.set_name(name);
+    return t;
 }
 
 // asyncio.ensure_future: a coroutine becomes a task; a future stays itself.

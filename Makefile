@@ -1,0 +1,41 @@
+# LoopLab — the two commands of the README's quick start, plus a few more.
+#   make run    install missing Debian packages, build, run LoopLab
+#   make test   same set-up, then the whole test suite through ctest (release build, then the
+#               runtime and scenarios again at -O0 under AddressSanitizer + UBSan)
+#   make bench  release build, then LoopLab's benchmarks side by side with CPython and uvloop
+#   make build  (or just `make`) set-up and release build;  make clean  removes build/
+
+# Debian packages the build and tests need; bench adds uvloop for the comparison.
+PACKAGES       := g++ cmake make catch2 python3
+BENCH_PACKAGES := python3-uvloop
+PYTHON         := /usr/bin/python3
+JOBS           ?= 2
+
+.PHONY: all build run test bench clean deps bench-deps
+
+all: build
+
+deps:
+	@PACKAGES="$(PACKAGES)" sh tools/install-deps.sh
+
+bench-deps:
+	@PACKAGES="$(PACKAGES) $(BENCH_PACKAGES)" sh tools/install-deps.sh
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+run: build
+	@./build/looplab
+
+test: build
+	@cd build && ctest --output-on-failure -j $(JOBS)
+	@cmake --preset sanitize >/dev/null
+	@cmake --build --preset sanitize -j $(JOBS)
+	@cd build/sanitize && ctest --output-on-failure -j $(JOBS) -R "_test: |fidelity: "
+
+bench: bench-deps build
+	@$(PYTHON) bench/compare.py --looplab build/looplab-bench --looplab-trace
+
+clean:
+	rm -rf build
