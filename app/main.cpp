@@ -25,6 +25,46 @@ const char* kUsage =
     "\n"
     "Exit codes: 0 ok or limit reached, 1 uncaught exception, 2 usage error, 3 deadlock.\n";
 
+// Runs one scenario in the current Runtime; returns the exit code (0, 1 or 3).
+int run_scenario(const looplab::scenarios::Scenario& s) {
+    try {
+        s.main();
+        return 0;
+    } catch (const looplab::RunEnded& e) {
+        std::cout.flush();
+        std::cerr << e.report() << '\n';
+        return e.exit_code();
+    } catch (...) {
+        std::cout.flush();
+        std::cerr << "Traceback (most recent call last):\n"
+                  << "  File \"" << s.name << "\", in <module>\n"
+                  << looplab::format_exception_only(std::current_exception()) << '\n';
+        return 1;
+    }
+}
+
+// `looplab` with no arguments. The GUI is not built yet: say so, and show the first
+// lesson's pair of scenarios as text — the output, then which task held the loop at each
+// step — so what the learner would watch is already visible.
+int welcome() {
+    std::cout << "LoopLab 0.1 — runtime preview. The GUI and `looplab run FILE.py` are not built yet;\n"
+                 "this is what LoopLab can show today: built-in asyncio scenarios run on its C++\n"
+                 "runtime, step by step, on a virtual clock.\n";
+    for (const char* name : {"sequential_awaits", "concurrent_tasks"}) {
+        const auto* s = looplab::scenarios::find(name);
+        if (!s) continue;
+        std::cout << "\n=== " << s->name << ": " << s->summary << " ===\n";
+        looplab::Runtime rt;
+        rt.enable_tracing();
+        run_scenario(*s);
+        std::cout.flush();
+        std::cout << "--- who held the loop (virtual time, loop, task) ---\n" << looplab::format_ticks(*rt.tracer());
+    }
+    std::cout << "\nMore: `build/looplab demo --list`, then `build/looplab demo NAME`.\n"
+                 "Each scenario has a Python twin in scenarios/py/ that CPython runs identically.\n";
+    return 0;
+}
+
 int usage_error(const std::string& msg) {
     std::cerr << "looplab: " << msg << "\n\n" << kUsage;
     return 2;
@@ -75,24 +115,11 @@ int run_demo(int argc, char** argv) {
     const auto* scenario = looplab::scenarios::find(name);
     if (!scenario) return usage_error("no scenario named '" + name + "'; `looplab demo --list` shows them");
 
-    int code = 0;
     looplab::Runtime rt;
     rt.limits().until = until;
     rt.limits().max_steps = max_steps;
     if (!ticks_path.empty()) rt.enable_tracing();
-    try {
-        scenario->main();
-    } catch (const looplab::RunEnded& e) {
-        std::cout.flush();
-        std::cerr << e.report() << '\n';
-        code = e.exit_code();
-    } catch (...) {
-        std::cout.flush();
-        std::cerr << "Traceback (most recent call last):\n"
-                  << "  File \"" << name << "\", in <module>\n"
-                  << looplab::format_exception_only(std::current_exception()) << '\n';
-        code = 1;
-    }
+    int code = run_scenario(*scenario);
     std::cout.flush();
     if (!ticks_path.empty()) {
         std::ofstream out(ticks_path);
@@ -108,9 +135,10 @@ int run_demo(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    if (argc < 2) return welcome();
+    if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
         std::cout << kUsage;
-        return argc < 2 ? 0 : 0;
+        return 0;
     }
     if (!std::strcmp(argv[1], "demo")) return run_demo(argc, argv);
     return usage_error(std::string("unknown command '") + argv[1] + "'");
