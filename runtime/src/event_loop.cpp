@@ -15,6 +15,8 @@ constexpr size_t kMinScheduledTimerHandles = 100;
 constexpr double kMinCancelledTimerHandlesFraction = 0.5;
 // time.get_clock_info('monotonic').resolution on Linux: _run_once's end_time slack.
 constexpr double kClockResolution = 1e-09;
+constexpr size_t kReadyInitialCapacity = 64;   // a power of two
+constexpr size_t kReadyShrinkAbove = 4096;
 
 void run_user_handle(RefCounted* h, RefCounted*) {
     auto* handle = static_cast<Handle*>(h);
@@ -31,7 +33,7 @@ void run_user_handle(RefCounted* h, RefCounted*) {
 }
 }  // namespace
 
-EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number) { ready_.resize(64); }
+EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number) { ready_.resize(kReadyInitialCapacity); }
 
 EventLoop::~EventLoop() { teardown(); }
 
@@ -47,6 +49,9 @@ void EventLoop::teardown() noexcept {
         t->fut_waiter_ = nullptr;
         t->close_body();
     }
+    // A pending task's done callbacks (gather's child_done, TaskGroup's _on_task_done...)
+    // keep the futures that wait on it alive, and those keep the task: drop them too.
+    for (auto& t : alive) t->clear_done_callbacks();
     alive.clear();
     while (ready_size_) pop_ready().cb.discard();
 }
@@ -92,9 +97,12 @@ EventLoop::ReadyEntry EventLoop::pop_ready() noexcept {
     return e;
 }
 
-void EventLoop::call_soon(Callback cb, HandleKind kind, uint32_t trace_id) {
+void EventLoop::call_soon(Callback cb, HandleKind kind, uint32_t trace_id, uint32_t trace_object) {
     push_ready(ReadyEntry{cb, kind, trace_id});
-    if (rt_->tracer()) rt_->emit(EventKind::handle_scheduled, trace_id, 0, uint32_t(kind));
+    // A task step's scheduling is already in the trace (task_created, or step_end with
+    // bare_yield) and its running is step_begin: recording them again would double the
+    // cost of tracing a task switch for no information.
+    if (rt_->tracer() && kind != HandleKind::task_step) rt_->emit(EventKind::handle_scheduled, trace_id, trace_object, uint32_t(kind));
 }
 
 Ref<Handle> EventLoop::call_soon(std::function<void()> fn) {
@@ -212,8 +220,18 @@ void EventLoop::run_once() {
             Callback& cb;
             ~Drop() { cb.discard(); }
         } drop{e.cb};
-        if (rt_->tracer()) rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
+        if (rt_->tracer() && e.kind != HandleKind::task_step) rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
         e.cb.run(e.cb.a, e.cb.b);
+    }
+    // A burst (say 100,000 tasks created at once) grows the ring buffer; give the memory
+    // back once it has mostly drained, as collections.deque frees its blocks.
+    if (ready_.size() > kReadyShrinkAbove && ready_size_ * 8 < ready_.size()) {
+        size_t capacity = kReadyInitialCapacity;
+        while (capacity < ready_size_ * 2) capacity *= 2;
+        std::vector<ReadyEntry> smaller(capacity);
+        for (size_t i = 0; i < ready_size_; ++i) smaller[i] = ready_[(ready_head_ + i) & (ready_.size() - 1)];
+        ready_.swap(smaller);
+        ready_head_ = 0;
     }
 }
 

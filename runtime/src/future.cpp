@@ -31,17 +31,23 @@ void FutureBase::check_pending(const char* op) const {
 
 std::exception_ptr FutureBase::make_cancelled_error() {
     // futures.py _make_cancelled_error: the CancelledError the coroutine raised is reused once.
-    if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
-    return std::make_exception_ptr(CancelledError(cancel_message_));
+    if (extras_ && extras_->cancelled_exc) return std::exchange(extras_->cancelled_exc, nullptr);
+    return std::make_exception_ptr(CancelledError(std::string(cancel_message())));
 }
 
 bool FutureBase::cancel(std::string_view msg) { return cancel_future(msg); }
+
+uint64_t FutureBase::py_hash() {
+    if (is_task()) return static_cast<const TaskBase*>(this)->number();
+    if (py_hash_ == 0) py_hash_ = loop_->runtime().next_future_hash();
+    return py_hash_;
+}
 
 bool FutureBase::cancel_future(std::string_view msg) {
     log_traceback_ = false;
     if (state_ != FutureState::pending) return false;
     state_ = FutureState::cancelled;
-    cancel_message_ = std::string(msg);
+    if (!msg.empty() || extras_) extras().cancel_message = std::string(msg);
     loop_->runtime().emit(EventKind::future_done, id_, 0, uint32_t(FutureOutcome::cancelled));
     schedule_callbacks();
     return true;
@@ -92,14 +98,28 @@ void FutureBase::schedule_callbacks() {
     // __schedule_callbacks: each callback goes to the ready queue with call_soon, in order.
     auto schedule = [this](DoneCallback cb) {
         add_ref();  // the queued call holds the future
-        HandleKind kind = cb.fn == nullptr ? HandleKind::future_callback : HandleKind::future_callback;
-        loop_->call_soon(Callback{cb.fn, cb.ctx, this}, kind, cb.ctx ? 0 : id_);
+        // A task's wake-up is traced as such: subject = the task woken, object = this future
+        // (the waker), which is what the GUI draws as a flow arrow.
+        if (TaskBase::is_wakeup(cb))
+            loop_->call_soon(Callback{cb.fn, cb.ctx, this}, HandleKind::task_wakeup, static_cast<TaskBase*>(cb.ctx)->id(), id_);
+        else
+            loop_->call_soon(Callback{cb.fn, cb.ctx, this}, HandleKind::future_callback, id_);
     };
     DoneCallback first = std::exchange(first_callback_, DoneCallback{});
     std::vector<DoneCallback>* more = std::exchange(more_callbacks_, nullptr);
     if (first.fn) schedule(first);
     if (more) {
         for (auto& cb : *more) schedule(cb);
+        delete more;
+    }
+}
+
+void FutureBase::clear_done_callbacks() noexcept {
+    DoneCallback first = std::exchange(first_callback_, DoneCallback{});
+    std::vector<DoneCallback>* more = std::exchange(more_callbacks_, nullptr);
+    looplab::release(first.ctx);
+    if (more) {
+        for (auto& cb : *more) looplab::release(cb.ctx);
         delete more;
     }
 }

@@ -1,6 +1,8 @@
 // Mirrors CPython Lib/asyncio/tasks.py: gather() and _GatheringFuture.
 #include "looplab/gather.hpp"
 
+#include <unordered_set>
+
 namespace looplab {
 
 GatheringFuture::GatheringFuture(EventLoop& loop, std::vector<Ref<FutureBase>> children, bool return_exceptions)
@@ -8,7 +10,7 @@ GatheringFuture::GatheringFuture(EventLoop& loop, std::vector<Ref<FutureBase>> c
     label_ = "gather";
 }
 
-std::string cancelled_message_of(FutureBase& f) { return f.cancel_message_; }
+std::string cancelled_message_of(FutureBase& f) { return std::string(f.cancel_message()); }
 
 Ref<GatheringFuture> gather_futures(std::vector<Ref<FutureBase>> children, bool return_exceptions) {
     if (children.empty()) {
@@ -20,12 +22,11 @@ Ref<GatheringFuture> gather_futures(std::vector<Ref<FutureBase>> children, bool 
     EventLoop& loop = children.front()->get_loop();
     Ref<GatheringFuture> outer(new GatheringFuture(loop, children, return_exceptions));
     // `if arg not in arg_to_fut`: a future passed twice gets one callback and counts once.
-    std::vector<FutureBase*> seen;
+    std::unordered_set<FutureBase*> seen;
+    seen.reserve(children.size());
     for (auto& c : children) {
-        bool dup = false;
-        for (FutureBase* s : seen) dup = dup || s == c.get();
-        if (dup) continue;
-        seen.push_back(c.get());
+        c->py_hash();  // `arg not in arg_to_fut` hashes a future argument (SPEC 4)
+        if (!seen.insert(c.get()).second) continue;
         ++outer->nfuts_;
         c->add_done_callback(DoneCallback{&GatheringFuture::child_done, outer.get()});
     }

@@ -7,8 +7,8 @@ namespace looplab {
 
 TaskBase::TaskBase(EventLoop& loop, std::string_view name) : FutureBase(loop), number_(loop.runtime().next_task_number()) {
     Runtime& rt = loop.runtime();
-    if (name.empty()) name_number_ = rt.next_task_name_number();
-    else custom_name_ = std::string(name);
+    if (name.empty()) name_number_ = static_cast<uint32_t>(rt.next_task_name_number());
+    else extras().task_name = std::string(name);
     label_ = "Task";
     if (rt.tracer()) {
         TaskBase* creator = loop.current_task();
@@ -25,15 +25,15 @@ TaskBase::~TaskBase() {
 }
 
 std::string TaskBase::get_name() const {
-    if (!custom_name_.empty() || name_number_ == 0) return custom_name_;
+    if (name_number_ == 0) return extras_ ? extras_->task_name : std::string();
     return "Task-" + std::to_string(name_number_);
 }
 
 void TaskBase::set_name(std::string_view name) {
-    custom_name_ = std::string(name);
+    extras().task_name = std::string(name);
     name_number_ = 0;
     Runtime& rt = loop_->runtime();
-    if (rt.tracer()) rt.emit(EventKind::task_renamed, id(), 0, rt.intern(custom_name_));
+    if (rt.tracer()) rt.emit(EventKind::task_renamed, id(), 0, rt.intern(extras_->task_name));
 }
 
 void TaskBase::schedule_step() {
@@ -43,7 +43,7 @@ void TaskBase::schedule_step() {
 
 void TaskBase::step_thunk(RefCounted* task, RefCounted*) {
     auto* t = static_cast<TaskBase*>(task);
-    t->step(std::exchange(t->pending_exc_, nullptr));
+    t->step(t->extras_ ? std::exchange(t->extras_->pending_exc, nullptr) : nullptr);
 }
 
 void TaskBase::wakeup_thunk(RefCounted* task, RefCounted* fut) {
@@ -70,7 +70,7 @@ bool TaskBase::cancel(std::string_view msg) {
     }
     // It will be thrown into the coroutine at its next step.
     must_cancel_ = true;
-    cancel_message_ = std::string(msg);
+    if (!msg.empty() || extras_) extras().cancel_message = std::string(msg);
     return true;
 }
 
@@ -112,7 +112,7 @@ void TaskBase::step(std::exception_ptr exc) {
         if (must_cancel_) {
             // The coroutine returned although cancel() was called during this step.
             must_cancel_ = false;
-            cancel_future(cancel_message_);
+            cancel_future(std::string(cancel_message()));
             end = StepEnd::cancelled;
         } else {
             take_result();
@@ -121,7 +121,7 @@ void TaskBase::step(std::exception_ptr exc) {
         break;
     case StepResult::Kind::raised:
         if (is_cancelled_error(r.error)) {
-            cancelled_exc_ = r.error;
+            extras().cancelled_exc = r.error;
             cancel_future({});  // super().cancel()
             end = StepEnd::cancelled;
         } else {
@@ -135,11 +135,11 @@ void TaskBase::step(std::exception_ptr exc) {
             schedule_step();
             end = StepEnd::bare_yield;
         } else if (r.awaited == this) {
-            pending_exc_ = std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr()));
+            extras().pending_exc = std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr()));
             schedule_step();
             end = StepEnd::bare_yield;
         } else if (&r.awaited->get_loop() != loop_) {
-            pending_exc_ = std::make_exception_ptr(
+            extras().pending_exc = std::make_exception_ptr(
                 RuntimeError("Task " + repr() + " got Future " + r.awaited->repr() + " attached to a different loop"));
             schedule_step();
             end = StepEnd::bare_yield;
@@ -151,7 +151,7 @@ void TaskBase::step(std::exception_ptr exc) {
             awaited_id = r.awaited->id();
             end = StepEnd::awaiting_future;
             if (must_cancel_) {
-                if (fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
+                if (fut_waiter_->cancel(std::string(cancel_message()))) must_cancel_ = false;
             }
         }
         break;

@@ -18,8 +18,13 @@ namespace looplab {
 class FutureBase;
 
 // What a suspended chain tells its Task, and what the Task sends back in (coro.send/throw).
+// Everything here lives only for the duration of one task step, and steps never nest (a
+// step cannot run another task's step), so one channel per OS thread serves every task:
+// a pending task then carries only its resume point (CoroutineTask::resume_point_).
 class StepChannel {
 public:
+    static StepChannel& current() noexcept;
+
     // The awaiter the chain is suspended in (resumed by the next step).
     std::coroutine_handle<> resume_point;
     // Trampoline: the coroutine to resume next within this step (a child starting, or a
@@ -47,6 +52,11 @@ public:
         if (throw_in) std::rethrow_exception(std::exchange(throw_in, nullptr));
     }
 };
+
+namespace detail {
+inline thread_local StepChannel current_step_channel;
+}
+inline StepChannel& StepChannel::current() noexcept { return detail::current_step_channel; }
 
 namespace detail {
 

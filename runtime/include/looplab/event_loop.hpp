@@ -37,7 +37,7 @@ public:
     Ref<TimerHandle> call_later(double delay, std::function<void()> fn);
     Ref<TimerHandle> call_at(double when, std::function<void()> fn);
     // Internal, allocation-free: the loop takes over the references in cb.
-    void call_soon(Callback cb, HandleKind kind, uint32_t trace_id);
+    void call_soon(Callback cb, HandleKind kind, uint32_t trace_id, uint32_t trace_object = 0);
     Ref<TimerHandle> call_at(double when, Callback cb, uint32_t served_future_id = 0);
 
     // --- running -----------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,10 @@ public:
     bool cancelled() const noexcept { return state_ == FutureState::cancelled; }
     FutureState state() const noexcept { return state_; }
     virtual bool is_task() const noexcept { return false; }
+    // Python's hash(fut) (SPEC 4): a task's creation number; any other future gets the next
+    // Runtime::next_future_hash() the first time it is hashed (set(fs) in wait(), gather's
+    // arg_to_fut...), so sets of futures iterate as in CPython under the reference runner.
+    uint64_t py_hash();
 
     // Future.cancel(msg): Task overrides it with Task.cancel semantics.
     virtual bool cancel(std::string_view msg = {});
@@ -68,6 +73,8 @@ public:
     // Internal callbacks (task wakeups, gather...). Takes a reference on ctx.
     void add_done_callback(DoneCallback cb);
     size_t remove_done_callback(DoneCallback cb);
+    // Drops every done callback unrun (loop teardown: breaks task <-> future cycles).
+    void clear_done_callbacks() noexcept;
 
     // What the future stands for, for reprs and the inspector ("sleep", "Lock.acquire"…).
     const char* label() const noexcept { return label_; }
@@ -92,17 +99,33 @@ protected:
     void schedule_callbacks();
     void check_pending(const char* op) const;
 
+    // Fields most futures never use, allocated on first use: a pending task costs less
+    // memory (SPEC/issue target: a few hundred bytes per pending task).
+    struct Extras {
+        std::exception_ptr cancelled_exc;  // the CancelledError a task's coroutine raised
+        std::string cancel_message;
+        std::string task_name;           // a task's own name (Task.set_name / name=)
+        std::exception_ptr pending_exc;  // a task step scheduled with an exception
+    };
+    Extras& extras() {
+        if (!extras_) extras_ = std::make_unique<Extras>();
+        return *extras_;
+    }
+    std::string_view cancel_message() const noexcept {
+        return extras_ ? std::string_view(extras_->cancel_message) : std::string_view();
+    }
+
     EventLoop* loop_;
     uint32_t id_;
     FutureState state_ = FutureState::pending;
     bool log_traceback_ = false;
+    uint32_t py_hash_ = 0;  // 0: not hashed yet
     const char* label_ = "Future";
     const WaitTarget* wait_target_ = nullptr;
     std::exception_ptr exception_;
-    std::exception_ptr cancelled_exc_;  // the CancelledError a task's coroutine raised
-    std::string cancel_message_;
     DoneCallback first_callback_;
     std::vector<DoneCallback>* more_callbacks_ = nullptr;
+    std::unique_ptr<Extras> extras_;
     friend class TaskBase;
     friend class GatheringFuture;
     friend std::string cancelled_message_of(FutureBase& f);

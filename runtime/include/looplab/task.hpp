@@ -52,6 +52,9 @@ public:
     // Destroy the coroutine without running it further (loop teardown).
     virtual void close_body() noexcept = 0;
 
+    // True when cb is a task's __wakeup (for the trace).
+    static bool is_wakeup(const DoneCallback& cb) noexcept { return cb.fn == &TaskBase::wakeup_thunk; }
+
     // Intrusive list of a loop's live tasks (asyncio's _all_tasks, kept per loop).
     TaskBase* prev_in_loop = nullptr;
     TaskBase* next_in_loop = nullptr;
@@ -68,10 +71,8 @@ private:
     void schedule_step();
 
     Ref<FutureBase> fut_waiter_;
-    std::exception_ptr pending_exc_;  // for a step scheduled with an exception
     uint32_t number_;
-    std::string custom_name_;  // empty: the name is "Task-<name_number_>"
-    uint64_t name_number_ = 0;
+    uint32_t name_number_ = 0;  // 0: the task has its own name (in extras)
     int num_cancels_requested_ = 0;
     bool must_cancel_ = false;
     bool registered_ = false;
@@ -84,7 +85,7 @@ class CoroutineTask final : public TaskBase {
 public:
     CoroutineTask(EventLoop& loop, Coroutine<T> coro, std::string_view name)
         : TaskBase(loop, name), handle_(coro.release()) {
-        handle_.promise().channel = &channel_;
+        handle_.promise().channel = &StepChannel::current();
     }
     ~CoroutineTask() override { close_body(); }
 
@@ -100,18 +101,20 @@ public:
             r.error = std::move(thrown);
             return r;
         }
-        std::coroutine_handle<> next = started_ ? channel_.resume_point : std::coroutine_handle<>(handle_);
+        std::coroutine_handle<> next = started_ ? resume_point_ : std::coroutine_handle<>(handle_);
         started_ = true;
-        channel_.throw_in = std::move(thrown);
-        channel_.yielded = nullptr;
-        channel_.bare_yield = false;
-        channel_.suspended = false;
+        StepChannel& channel = StepChannel::current();
+        channel.throw_in = std::move(thrown);
+        channel.yielded = nullptr;
+        channel.bare_yield = false;
+        channel.suspended = false;
         // The trampoline: resume until the chain suspends on a future or finishes.
         while (next) {
-            channel_.next = {};
+            channel.next = {};
             next.resume();
-            next = channel_.next;
+            next = channel.next;
         }
+        channel.throw_in = nullptr;  // never leak an exception into another task's step
         if (handle_.done()) {
             auto& p = handle_.promise();
             if (p.error) {
@@ -122,15 +125,16 @@ public:
             }
             return r;
         }
-        if (!channel_.suspended) {
+        if (!channel.suspended) {
             // Suspended in an awaitable that is not the runtime's: a bad yield.
             r.kind = StepResult::Kind::raised;
             r.error = std::make_exception_ptr(RuntimeError("Task got bad yield: a foreign awaitable"));
             close_body();
             return r;
         }
+        resume_point_ = channel.resume_point;
         r.kind = StepResult::Kind::yielded;
-        r.awaited = channel_.bare_yield ? nullptr : channel_.yielded;
+        r.awaited = channel.bare_yield ? nullptr : channel.yielded;
         return r;
     }
 
@@ -149,7 +153,7 @@ protected:
 
 private:
     typename Coroutine<T>::Handle handle_;
-    StepChannel channel_;
+    std::coroutine_handle<> resume_point_;  // where the chain is suspended between steps
     ResultSlot<T> slot_;
     bool started_ = false;
 };
