@@ -1,0 +1,214 @@
+#pragma once
+// asyncio.Lock (CPython Lib/asyncio/locks.py: Lock, _ContextManagerMixin), and what every
+// synchronisation primitive shares (detail::PrimitiveBase): mixins._LoopBoundMixin's loop
+// binding, the trace identity, the deque of waiter futures, the `async with` guard.
+//
+// Waiting is always "append a fresh future to the waiters, await it": a task blocked on a
+// primitive is a task whose _fut_waiter is one of those futures, so cancellation, wake order
+// and the number of task steps come out exactly as in CPython. Acquire/wait are awaiter
+// structs: the uncontended fast path allocates nothing and never suspends.
+#include <coroutine>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "looplab/future.hpp"
+#include "looplab/task.hpp"
+#include "looplab/trace.hpp"
+
+namespace looplab {
+
+class EventLoop;
+class Runtime;
+
+namespace detail {
+
+// Tells guards whether their primitive still exists: the loop's teardown destroys suspended
+// coroutine frames in task order, possibly after the frame that owned the primitive.
+struct PrimitiveAnchor final : RefCounted {
+    bool alive = true;
+};
+
+// collections.deque of waiter futures. Lock and Semaphore keep `_waiters = None` until the
+// first contention; this allocates at the first push_back for every primitive.
+class Waiters {
+public:
+    using List = std::deque<Ref<FutureBase>>;
+    bool empty() const noexcept { return !q_ || q_->empty(); }
+    size_t size() const noexcept { return q_ ? q_->size() : 0; }
+    void push_back(Ref<FutureBase> f);
+    // deque.remove(fut): the first occurrence.
+    void remove(const FutureBase* f) noexcept;
+    // Iteration; only when !empty().
+    List& items() noexcept { return *q_; }
+    const List& items() const noexcept { return *q_; }
+    // The primitive is going away: its futures no longer name it.
+    void detach_targets() noexcept;
+
+private:
+    std::unique_ptr<List> q_;
+};
+
+class PrimitiveBase : public WaitTarget {
+public:
+    PrimitiveBase(const PrimitiveBase&) = delete;
+    PrimitiveBase& operator=(const PrimitiveBase&) = delete;
+
+    // The trace's id for this primitive (primitive_created / primitive_op subject).
+    uint32_t id() const noexcept { return id_; }
+    // Python's repr(): `<asyncio.locks.Lock object at 0x… [locked, waiters:2]>`. The address
+    // is made up from the id (SPEC 2: reprs match CPython except the hex address).
+    virtual std::string repr() const = 0;
+    // For Scoped guards.
+    const Ref<PrimitiveAnchor>& anchor();
+    // The running loop's current task (asyncio.current_task()), or null.
+    TaskBase* running_task() const noexcept;
+
+protected:
+    // `kind` is the class name recorded by primitive_created ("Lock", "Semaphore"…).
+    explicit PrimitiveBase(const char* kind);
+    ~PrimitiveBase();
+
+    // mixins._LoopBoundMixin._get_loop: bind to the running loop at the first call; raise
+    // RuntimeError('<repr> is bound to a different event loop') from any other loop.
+    // As in CPython it is only called where a waiter future is created (the slow paths).
+    EventLoop& get_loop();
+    // `self._get_loop().create_future()`, named for the inspector and the deadlock report.
+    Ref<FutureBase> new_waiter(const char* label);
+    // One primitive_op trace event, attributed to the current task.
+    void emit_op(PrimitiveOp op, uint64_t count = 0) const {
+        if (tracing()) emit_op_traced(op, count);
+    }
+    bool tracing() const noexcept;
+    // `<asyncio.locks.Lock object at 0x7f00000000a0` — the repr up to the bracketed extra.
+    std::string repr_head(const char* cls) const;
+
+    Runtime* rt_;
+    EventLoop* loop_ = nullptr;  // mixins._LoopBoundMixin._loop
+    uint32_t id_;
+
+private:
+    void emit_op_traced(PrimitiveOp op, uint64_t count) const;
+    Ref<PrimitiveAnchor> anchor_;
+};
+
+// _ContextManagerMixin: `async with prim:` is `auto guard = co_await prim.scoped();` and the
+// guard's destructor is __aexit__ (release()). If the scope is left by an exception and
+// release() raises too, the first exception wins (C++ cannot raise two at once; Python would
+// chain them).
+// A guard destroyed other than by its own task's step releases nothing: its coroutine frame
+// is being discarded, not unwound — the loop's teardown after a deadlock or a run limit (when
+// CPython's runner ends the process), or a dropped pending task. The task may then be
+// suspended where the primitive is not held (inside Condition.wait()), and the primitive may
+// already be destroyed (teardown destroys frames in task order).
+template <class P>
+class [[nodiscard]] Scoped {
+public:
+    explicit Scoped(P& p) : p_(&p), anchor_(p.anchor()), task_(p.running_task()), uncaught_(std::uncaught_exceptions()) {}
+    Scoped(Scoped&& o) noexcept
+        : p_(std::exchange(o.p_, nullptr)), anchor_(std::move(o.anchor_)), task_(o.task_), uncaught_(o.uncaught_) {}
+    Scoped& operator=(Scoped&&) = delete;
+    ~Scoped() noexcept(false) {
+        P* p = std::exchange(p_, nullptr);
+        if (!p || !anchor_->alive || p->running_task() != task_) return;
+        if (std::uncaught_exceptions() > uncaught_) {
+            try {
+                p->release();
+            } catch (...) {
+            }
+        } else {
+            p->release();
+        }
+    }
+    // __aexit__ before the end of the scope.
+    void release() {
+        P* p = std::exchange(p_, nullptr);
+        if (p && anchor_->alive) p->release();
+    }
+
+private:
+    P* p_;
+    Ref<PrimitiveAnchor> anchor_;
+    const TaskBase* task_;  // compared only, never dereferenced
+    int uncaught_;
+};
+
+// `co_await prim.scoped()`: __aenter__ (`await self.acquire()`), then the guard.
+template <class P, class AcquireAwaiter>
+struct ScopedAcquire {
+    P* prim;
+    AcquireAwaiter inner;
+    bool await_ready() { return inner.await_ready(); }
+    template <class Promise>
+    void await_suspend(std::coroutine_handle<Promise> h) noexcept {
+        inner.await_suspend(h);
+    }
+    Scoped<P> await_resume() {
+        inner.await_resume();
+        return Scoped<P>(*prim);
+    }
+};
+
+}  // namespace detail
+
+class Lock final : public detail::PrimitiveBase {
+public:
+    Lock();
+    ~Lock();
+
+    // Lock.locked()
+    bool locked() const noexcept { return locked_; }
+
+    // `co_await lock.acquire()` (Lock.acquire): true once the lock is ours.
+    class [[nodiscard]] AcquireAwaiter {
+    public:
+        explicit AcquireAwaiter(Lock& lock) noexcept : lock_(&lock) {}
+        // The fast path, or the waiter future appended (the slow path's first half).
+        bool await_ready() { return lock_->try_acquire_or_enqueue(fut_); }
+        template <class Promise>
+        void await_suspend(std::coroutine_handle<Promise> h) noexcept {
+            channel_ = h.promise().channel;
+            channel_->yield_future(fut_.get(), h);
+        }
+        bool await_resume() {
+            if (fut_) lock_->finish_wait(*channel_, *fut_);
+            return true;
+        }
+
+    private:
+        Lock* lock_;
+        Ref<FutureBase> fut_;
+        StepChannel* channel_ = nullptr;
+    };
+    AcquireAwaiter acquire() noexcept { return AcquireAwaiter(*this); }
+
+    // Lock.release(): RuntimeError('Lock is not acquired.') when unlocked.
+    void release();
+
+    // `auto guard = co_await lock.scoped();` — `async with lock:`.
+    detail::ScopedAcquire<Lock, AcquireAwaiter> scoped() noexcept { return {this, acquire()}; }
+
+    // The task that acquired the lock (what tools/cpython_runner.py records), or null when
+    // unlocked or acquired outside a task.
+    TaskBase* holder() const noexcept { return holder_.get(); }
+    size_t waiter_count() const noexcept { return waiters_.size(); }
+
+    std::string repr() const override;
+    // "Lock held by Task-N" / "Lock held by nobody".
+    std::string describe_wait(const FutureBase& waiter) const override;
+
+private:
+    bool try_acquire_or_enqueue(Ref<FutureBase>& fut);
+    void finish_wait(StepChannel& channel, FutureBase& fut);
+    void take(PrimitiveOp op);
+    void wake_up_first();
+
+    bool locked_ = false;
+    detail::Waiters waiters_;
+    Ref<TaskBase> holder_;
+};
+
+}  // namespace looplab
