@@ -54,6 +54,9 @@ public:
     uint64_t next_task_name_number() noexcept { return ++task_name_counter_; }
     // Creation order of tasks, used as their hash (SPEC 4) and in the trace.
     uint32_t next_task_number() noexcept { return ++task_counter_; }
+    // hash() of a future that is not a task: numbered in the order futures are first hashed
+    // (SPEC 4), as tools/looplab_cpython does.
+    uint32_t next_future_hash() noexcept { return ++future_hash_counter_; }
     // Ids for everything the trace names (futures, tasks, timers, primitives).
     uint32_t next_object_id() noexcept { return ++object_counter_; }
 
@@ -85,6 +88,7 @@ private:
     double clock_ = 0.0;
     uint64_t task_name_counter_ = 0;
     uint32_t task_counter_ = 0;
+    uint32_t future_hash_counter_ = 0;
     uint32_t object_counter_ = 0;
     uint32_t tick_ = 0;
     uint64_t steps_ = 0;
