@@ -32,7 +32,7 @@ test: build
 	@cd build && ctest --output-on-failure -j $(JOBS)
 	@cmake --preset sanitize >/dev/null
 	@cmake --build --preset sanitize -j $(JOBS)
-	@cd build/sanitize && ctest --output-on-failure -j $(JOBS) -R "_test: |fidelity: "
+	@cd build/sanitize && ctest --output-on-failure -j $(JOBS) -R "_test:|fidelity:"
 
 bench: bench-deps build
 	@$(PYTHON) bench/compare.py --looplab build/looplab-bench --looplab-trace
