@@ -41,8 +41,7 @@ void EventLoop::teardown() noexcept {
     // Drop queued work, then destroy the coroutines of tasks that never finished, breaking
     // the task <-> awaited-future cycles that CPython's garbage collector would break.
     while (ready_size_) pop_ready().cb.discard();
-    for (auto& t : timers_) t.handle->release();
-    timers_.clear();
+    drop_timers();
     std::vector<Ref<TaskBase>> alive;
     for (TaskBase* t = tasks_head_; t; t = t->next_in_loop) alive.emplace_back(t);
     for (auto& t : alive) {
@@ -54,6 +53,18 @@ void EventLoop::teardown() noexcept {
     for (auto& t : alive) t->clear_done_callbacks();
     alive.clear();
     while (ready_size_) pop_ready().cb.discard();
+}
+
+void EventLoop::drop_timers() noexcept {
+    // Timers that will never run: drop their callbacks too, not only the heap's reference, so
+    // a callback that owns what owns its handle (Timeout's _on_timeout) does not leak.
+    for (auto& t : timers_) {
+        t.handle->cb_.discard();
+        t.handle->cb_.run = nullptr;
+        t.handle->scheduled_ = false;
+        t.handle->release();
+    }
+    timers_.clear();
 }
 
 void EventLoop::check_closed() const {
@@ -70,8 +81,7 @@ void EventLoop::close() {
     if (closed_) return;
     closed_ = true;
     while (ready_size_) pop_ready().cb.discard();
-    for (auto& t : timers_) t.handle->release();
-    timers_.clear();
+    drop_timers();
     rt_->emit(EventKind::loop_closed, number_);
 }
 

@@ -109,6 +109,7 @@ private:
     void check_running() const;
     [[noreturn]] void report_deadlock();
     void teardown() noexcept;
+    void drop_timers() noexcept;
     template <class T>
     Future<T> ensure_future(Coroutine<T> coro) {
         return create_task(std::move(coro));
