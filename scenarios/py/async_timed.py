@@ -1,0 +1,42 @@
+# Tutorial 002 (Chinese), chapter 2, "协程装饰器": an @async_timed() decorator that prints
+# when a coroutine starts and how long it took (function names instead of the tutorial's
+# <function ... at 0x...> reprs).
+import asyncio
+import functools
+import time
+from typing import Any, Callable
+
+
+def async_timed():
+    def wrapper(func: Callable) -> Callable:
+        @functools.wraps(func)
+        async def wrapped(*args, **kwargs) -> Any:
+            print(f'starting {func.__name__} with args {args} {kwargs}')
+            start = time.time()
+            try:
+                return await func(*args, **kwargs)
+            finally:
+                end = time.time()
+                total = end - start
+                print(f'finished {func.__name__} in {total:.4f} second(s)')
+        return wrapped
+    return wrapper
+
+
+@async_timed()
+async def delay(delay_seconds: int) -> int:
+    print(f'sleeping for {delay_seconds} second(s)')
+    await asyncio.sleep(delay_seconds)
+    print(f'finished sleeping for {delay_seconds} second(s)')
+    return delay_seconds
+
+
+@async_timed()
+async def main():
+    task_one = asyncio.create_task(delay(2))
+    task_two = asyncio.create_task(delay(3))
+    await task_one
+    await task_two
+
+
+asyncio.run(main())
