@@ -54,7 +54,7 @@ _NUM = r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf)"
 LINE_RE = {
     w: re.compile(
         r"^" + re.escape(w) + r"\s+N=(\d+)\s+seconds=" + _NUM + r"\s+per_op_ns=" + _NUM
-        + r"(?:\s+bytes_per_task=" + _NUM + r")?\s*$",
+        + r"(?:\s+bytes_per_task=" + _NUM + r")?(?:\s+\w+=\S+)*\s*$",  # extra key=value fields allowed
         re.MULTILINE,
     )
     for w in WORKLOAD_NAMES

@@ -230,7 +230,9 @@ void EventLoop::run_once() {
             Callback& cb;
             ~Drop() { cb.discard(); }
         } drop{e.cb};
-        if (rt_->tracer() && e.kind != HandleKind::task_step) rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
+        // A task step or wake-up is followed at once by that task's step_begin: not traced twice.
+        if (rt_->tracer() && e.kind != HandleKind::task_step && e.kind != HandleKind::task_wakeup)
+            rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
         e.cb.run(e.cb.a, e.cb.b);
     }
     // A burst (say 100,000 tasks created at once) grows the ring buffer; give the memory
@@ -257,15 +259,7 @@ void EventLoop::run_once() {
 
 // --- tasks ---------------------------------------------------------------------------------------
 
-void EventLoop::enter_task(TaskBase& t) {
-    if (current_task_) throw RuntimeError("Cannot enter into task while another task is being executed.");
-    current_task_ = &t;
-}
-
-void EventLoop::leave_task(TaskBase& t) {
-    if (current_task_ != &t) throw RuntimeError("Leaving task does not match the current task.");
-    current_task_ = nullptr;
-}
+void EventLoop::task_switch_error(const char* message) { throw RuntimeError(message); }
 
 void EventLoop::register_task(TaskBase& t) {
     t.prev_in_loop = tasks_tail_;

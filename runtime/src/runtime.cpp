@@ -50,11 +50,8 @@ EventLoop& Runtime::new_event_loop() {
     return loop;
 }
 
-void Runtime::begin_step() {
-    if (steps_ >= limits_.max_steps)
-        throw RunEnded(0, "looplab: stopped after " + std::to_string(limits_.max_steps) + " steps (step limit)");
-    ++steps_;
-    ++tick_;
+void Runtime::step_limit_reached() const {
+    throw RunEnded(0, "looplab: stopped after " + std::to_string(limits_.max_steps) + " steps (step limit)");
 }
 
 Tracer& Runtime::enable_tracing() {
@@ -63,10 +60,9 @@ Tracer& Runtime::enable_tracing() {
     return *tracer_;
 }
 
-void Runtime::emit(EventKind kind, uint32_t subject, uint32_t object, uint32_t arg) {
-    if (!tracer_) return;
-    uint16_t loop = running_loop_ ? running_loop_->number() : 0;
-    tracer_->emit(TraceEvent{clock_, tick_, kind, loop, 0, 0, subject, object, arg});
+void Runtime::set_running_loop(EventLoop* loop) noexcept {
+    running_loop_ = loop;
+    running_loop_number_ = loop ? loop->number() : 0;
 }
 
 uint32_t Runtime::intern(std::string_view s) { return tracer_ ? tracer_->strings().intern(s) : 0; }

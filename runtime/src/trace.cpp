@@ -1,6 +1,9 @@
 #include "looplab/trace.hpp"
 
+#include <sys/mman.h>
+
 #include <cmath>
+#include <new>
 #include <cstdio>
 #include <ostream>
 #include <sstream>
@@ -81,6 +84,26 @@ uint32_t StringTable::intern(std::string_view s) {
     strings_.emplace_back(s);
     index_.emplace(strings_.back(), id);
     return id;
+}
+
+EventLog::~EventLog() {
+    for (TraceEvent* c : chunks_) munmap(c, kChunkEvents * sizeof(TraceEvent));
+}
+
+void EventLog::grow() {
+    if (used_ == chunks_.size()) {
+        void* p = mmap(nullptr, kChunkEvents * sizeof(TraceEvent), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        chunks_.push_back(static_cast<TraceEvent*>(p));
+    }
+    cur_ = chunks_[used_++];
+    end_ = cur_ + kChunkEvents;
+}
+
+void EventLog::clear() noexcept {
+    used_ = 0;
+    cur_ = end_ = nullptr;
 }
 
 void Tracer::clear() {

@@ -76,8 +76,15 @@ public:
     double slow_callback_duration = 0.1;
 
     // --- for tasks and the deadlock report -------------------------------------------------
-    void enter_task(TaskBase& t);
-    void leave_task(TaskBase& t);
+    // tasks.py _enter_task / _leave_task.
+    void enter_task(TaskBase& t) {
+        if (current_task_) task_switch_error("Cannot enter into task while another task is being executed.");
+        current_task_ = &t;
+    }
+    void leave_task(TaskBase& t) {
+        if (current_task_ != &t) task_switch_error("Leaving task does not match the current task.");
+        current_task_ = nullptr;
+    }
     void register_task(TaskBase& t);
     void unregister_task(TaskBase& t);
     void timer_cancelled() noexcept { ++timer_cancelled_count_; }
@@ -107,6 +114,7 @@ private:
     void grow_ready();
     void check_closed() const;
     void check_running() const;
+    [[noreturn]] static void task_switch_error(const char* message);
     [[noreturn]] void report_deadlock();
     void teardown() noexcept;
     void drop_timers() noexcept;

@@ -47,7 +47,7 @@ public:
     // asyncio.new_event_loop(): loops are numbered 1, 2, … in creation order.
     EventLoop& new_event_loop();
     EventLoop* running_loop() const noexcept { return running_loop_; }
-    void set_running_loop(EventLoop* loop) noexcept { running_loop_ = loop; }
+    void set_running_loop(EventLoop* loop) noexcept;
 
     // --- counters CPython keeps per process ------------------------------------------------
     // tasks.py: `_task_name_counter` (only unnamed tasks take a number).
@@ -63,14 +63,20 @@ public:
     // --- steps and limits ----------------------------------------------------------------
     uint32_t tick() const noexcept { return tick_; }
     // Called at the start of every task step; enforces --max-steps.
-    void begin_step();
+    void begin_step() {
+        if (steps_ >= limits_.max_steps) step_limit_reached();
+        ++steps_;
+        ++tick_;
+    }
     RunLimits& limits() noexcept { return limits_; }
 
     // --- trace ---------------------------------------------------------------------------
     Tracer* tracer() const noexcept { return tracer_; }
     // Start recording (the runtime owns the tracer).
     Tracer& enable_tracing();
-    void emit(EventKind kind, uint32_t subject, uint32_t object = 0, uint32_t arg = 0);
+    void emit(EventKind kind, uint32_t subject, uint32_t object = 0, uint32_t arg = 0) {
+        if (tracer_) tracer_->emit(TraceEvent{clock_, tick_, kind, running_loop_number_, 0, 0, subject, object, arg});
+    }
     uint32_t intern(std::string_view s);
 
     // --- program output ------------------------------------------------------------------
@@ -85,6 +91,7 @@ public:
 
 private:
     Runtime(bool is_default);
+    [[noreturn]] void step_limit_reached() const;
     double clock_ = 0.0;
     uint64_t task_name_counter_ = 0;
     uint32_t task_counter_ = 0;
@@ -94,6 +101,7 @@ private:
     uint64_t steps_ = 0;
     RunLimits limits_;
     EventLoop* running_loop_ = nullptr;
+    uint16_t running_loop_number_ = 0;  // cached for emit()
     std::vector<std::unique_ptr<EventLoop>> loops_;
     std::unique_ptr<Tracer> owned_tracer_;
     Tracer* tracer_ = nullptr;

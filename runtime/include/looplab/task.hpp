@@ -103,7 +103,7 @@ public:
         }
         std::coroutine_handle<> next = started_ ? resume_point_ : std::coroutine_handle<>(handle_);
         started_ = true;
-        StepChannel& channel = StepChannel::current();
+        StepChannel& channel = *handle_.promise().channel;  // = StepChannel::current(), without a TLS lookup
         channel.throw_in = std::move(thrown);
         channel.yielded = nullptr;
         channel.bare_yield = false;
