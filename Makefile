@@ -25,7 +25,10 @@ build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-run: build
+# run builds only the app, so a first `make run` does not wait for the test binaries.
+run: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target looplab
 	@./build/looplab
 
 test: build

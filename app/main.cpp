@@ -58,8 +58,11 @@ int welcome() {
         rt.enable_tracing();
         run_scenario(*s);
         std::cout.flush();
-        std::cout << "--- who held the loop (virtual time, loop, task) ---\n" << looplab::format_ticks(*rt.tracer());
+        std::cout << "--- who held the loop, one line per task step (virtual time, loop, task) ---\n"
+                  << looplab::format_ticks(*rt.tracer());
     }
+    std::cout << "\nThe last two steps of each run belong to tasks asyncio.run() creates itself while\n"
+                 "shutting down (shutdown_asyncgens, shutdown_default_executor); CPython shows them too.\n";
     std::cout << "\nMore: `build/looplab demo --list`, then `build/looplab demo NAME`.\n"
                  "Each scenario has a Python twin in scenarios/py/ that CPython runs identically.\n";
     return 0;
@@ -115,20 +118,19 @@ int run_demo(int argc, char** argv) {
     const auto* scenario = looplab::scenarios::find(name);
     if (!scenario) return usage_error("no scenario named '" + name + "'; `looplab demo --list` shows them");
 
+    // Open the ticks file first: a bad path is reported before anything runs.
+    std::ofstream ticks_out;
+    if (!ticks_path.empty()) {
+        ticks_out.open(ticks_path);
+        if (!ticks_out) return usage_error("cannot write the ticks file " + ticks_path);
+    }
     looplab::Runtime rt;
     rt.limits().until = until;
     rt.limits().max_steps = max_steps;
     if (!ticks_path.empty()) rt.enable_tracing();
     int code = run_scenario(*scenario);
     std::cout.flush();
-    if (!ticks_path.empty()) {
-        std::ofstream out(ticks_path);
-        if (!out) {
-            std::cerr << "looplab: cannot write " << ticks_path << '\n';
-            return 2;
-        }
-        looplab::write_ticks(*rt.tracer(), out);
-    }
+    if (ticks_out.is_open()) looplab::write_ticks(*rt.tracer(), ticks_out);
     return code;
 }
 
