@@ -6,19 +6,12 @@
 #include "looplab/sleep.hpp"
 #include "pyfmt.hpp"
 #include "scenario.hpp"
+#include "tutorial_util.hpp"
 
 using namespace looplab;
 using namespace looplab::scenarios;
 
 namespace {
-
-// Tutorial 002's util.delay().
-Coroutine<int> delay_002(int delay_seconds) {
-    print(format("sleeping for %d second(s)", delay_seconds));
-    co_await sleep(delay_seconds);
-    print(format("finished sleeping for %d second(s)", delay_seconds));
-    co_return delay_seconds;
-}
 
 // --- future_set_result ---------------------------------------------------------------------
 // Tutorial 002 (Chinese), chapter 2, "future"

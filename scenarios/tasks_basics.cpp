@@ -5,8 +5,10 @@
 #include "looplab/runners.hpp"
 #include "looplab/sleep.hpp"
 #include "scenario.hpp"
+#include "tutorial_util.hpp"
 
 using namespace looplab;
+using namespace looplab::scenarios;
 using looplab::scenarios::format;
 
 namespace {
@@ -16,14 +18,6 @@ Coroutine<void> delay_004(int seconds) {
     print(format("delay(seconds=%d) started", seconds));
     co_await sleep(seconds);
     print(format("delay(seconds=%d) finished", seconds));
-}
-
-// Tutorial 002's util.delay().
-Coroutine<int> delay_002(int delay_seconds) {
-    print(format("sleeping for %d second(s)", delay_seconds));
-    co_await sleep(delay_seconds);
-    print(format("finished sleeping for %d second(s)", delay_seconds));
-    co_return delay_seconds;
 }
 
 // --- sequential_awaits ---------------------------------------------------------------------

@@ -12,19 +12,12 @@
 #include "looplab/wait_for.hpp"
 #include "pyfmt.hpp"
 #include "scenario.hpp"
+#include "tutorial_util.hpp"
 
 using namespace looplab;
 using namespace looplab::scenarios;
 
 namespace {
-
-// Tutorial 002's util.delay().
-Coroutine<int> delay_002(int delay_seconds) {
-    print(format("sleeping for %d second(s)", delay_seconds));
-    co_await sleep(delay_seconds);
-    print(format("finished sleeping for %d second(s)", delay_seconds));
-    co_return delay_seconds;
-}
 
 std::string name_of(const FutureBase* f) { return static_cast<const TaskBase*>(f)->get_name(); }
 

@@ -12,6 +12,12 @@ Condition::~Condition() { waiters_.detach_targets(); }
 Coroutine<bool> Condition::wait() {
     if (!locked()) throw RuntimeError("cannot wait on un-acquired lock");
 
+    // A C++ Condition (and the Lock it owns) can be destroyed while this coroutine waits in
+    // it: every resumption checks before touching `this` again.
+    Ref<detail::PrimitiveAnchor> anchor = this->anchor();
+    auto gone = [&anchor]() { return !anchor->alive; };
+    static const char* kGone = "the Condition was destroyed while a task waited on it";
+
     release();
     std::exception_ptr error;  // what the outer try block raised, for after the finally
     try {
@@ -26,6 +32,10 @@ Coroutine<bool> Condition::wait() {
         } catch (...) {
             inner = std::current_exception();
         }
+        if (gone()) {
+            if (inner) std::rethrow_exception(inner);
+            throw RuntimeError(kGone);
+        }
         // finally: self._waiters.remove(fut)
         waiters_.remove(fut.get());
         if (inner) std::rethrow_exception(inner);
@@ -36,6 +46,10 @@ Coroutine<bool> Condition::wait() {
     // finally: must reacquire lock even if wait is cancelled.
     bool cancelled = false;
     while (true) {
+        if (gone()) {
+            if (error) std::rethrow_exception(error);
+            throw RuntimeError(kGone);
+        }
         try {
             co_await lock_->acquire();
             break;

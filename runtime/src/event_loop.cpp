@@ -25,10 +25,7 @@ void run_user_handle(RefCounted* h, RefCounted*) {
     } catch (const RunEnded&) {
         throw;
     } catch (...) {
-        ExceptionContext ctx;
-        ctx.message = "Exception in callback";
-        ctx.exception = std::current_exception();
-        handle->loop().call_exception_handler(ctx);
+        handle->loop().report_callback_exception();
     }
 }
 }  // namespace
@@ -301,6 +298,14 @@ void EventLoop::call_exception_handler(const ExceptionContext& ctx) {
         inner.exception = std::current_exception();
         default_exception_handler(inner);
     }
+}
+
+void EventLoop::report_callback_exception(FutureBase* future) {
+    ExceptionContext ctx;
+    ctx.message = "Exception in callback";
+    ctx.exception = std::current_exception();
+    ctx.future = future;
+    call_exception_handler(ctx);
 }
 
 void EventLoop::default_exception_handler(const ExceptionContext& ctx) {

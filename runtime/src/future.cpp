@@ -24,9 +24,10 @@ FutureBase::~FutureBase() {
     }
 }
 
-void FutureBase::check_pending(const char* op) const {
-    if (state_ != FutureState::pending) throw InvalidStateError("invalid state");
-    (void)op;
+void FutureBase::check_pending() const {
+    // futures.py set_result/set_exception: InvalidStateError(f'{self._state}: {self!r}').
+    if (state_ == FutureState::pending) return;
+    throw InvalidStateError(std::string(state_ == FutureState::cancelled ? "CANCELLED" : "FINISHED") + ": " + repr());
 }
 
 std::exception_ptr FutureBase::make_cancelled_error() {
@@ -75,7 +76,7 @@ std::exception_ptr FutureBase::exception() {
 }
 
 void FutureBase::set_exception(std::exception_ptr e) {
-    check_pending("set_exception");
+    check_pending();
     // futures.py: StopIteration cannot be raised into a Future; we have no StopIteration.
     finish_with_exception(std::move(e));
 }
@@ -182,12 +183,7 @@ public:
         } catch (const RunEnded&) {
             throw;
         } catch (...) {
-            // events.py Handle._run: exceptions in callbacks go to the exception handler.
-            ExceptionContext ctx;
-            ctx.message = "Exception in callback";
-            ctx.exception = std::current_exception();
-            ctx.future = f;
-            f->get_loop().call_exception_handler(ctx);
+            f->get_loop().report_callback_exception(f);
         }
     }
 };

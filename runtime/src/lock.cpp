@@ -32,7 +32,12 @@ void Waiters::detach_targets() noexcept {
 
 // --- PrimitiveBase -------------------------------------------------------------------------------
 
-PrimitiveBase::PrimitiveBase(const char* kind) : rt_(&Runtime::current()), id_(rt_->next_object_id()) {
+[[noreturn]] void primitive_destroyed(StepChannel& channel, const char* kind) {
+    channel.rethrow_if_thrown();
+    throw RuntimeError(std::string("the ") + kind + " was destroyed while a task waited on it");
+}
+
+PrimitiveBase::PrimitiveBase(const char* kind) : rt_(&Runtime::current()), id_(rt_->next_object_id()), kind_(kind) {
     if (rt_->tracer()) rt_->emit(EventKind::primitive_created, id_, 0, rt_->intern(kind));
 }
 

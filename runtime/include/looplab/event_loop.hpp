@@ -68,6 +68,9 @@ public:
     using ExceptionHandler = std::function<void(EventLoop&, const ExceptionContext&)>;
     void set_exception_handler(ExceptionHandler h) { exception_handler_ = std::move(h); }
     void call_exception_handler(const ExceptionContext& ctx);
+    // events.py Handle._run: the exception escaping a callback (std::current_exception())
+    // goes to the exception handler as "Exception in callback"; `future` names its future.
+    void report_callback_exception(FutureBase* future = nullptr);
     void default_exception_handler(const ExceptionContext& ctx);
 
     // --- debug mode (slow callbacks) ---------------------------------------------------------

@@ -97,7 +97,7 @@ protected:
     bool cancel_future(std::string_view msg);  // Future.cancel itself (Task's super().cancel())
     std::exception_ptr make_cancelled_error();
     void schedule_callbacks();
-    void check_pending(const char* op) const;
+    void check_pending() const;
 
     // Fields most futures never use, allocated on first use: a pending task costs less
     // memory (SPEC/issue target: a few hundred bytes per pending task).
@@ -149,14 +149,14 @@ public:
     template <class U = T>
         requires(!std::is_void_v<T>)
     void set_result(U&& v) {
-        check_pending("set_result");
+        check_pending();
         slot_.value.emplace(std::forward<U>(v));
         finish_with_result();
     }
     void set_result()
         requires std::is_void_v<T>
     {
-        check_pending("set_result");
+        check_pending();
         finish_with_result();
     }
     const void* value_ptr() const noexcept override { return slot_.ptr(); }

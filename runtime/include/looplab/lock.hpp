@@ -62,8 +62,11 @@ public:
     // Python's repr(): `<asyncio.locks.Lock object at 0x… [locked, waiters:2]>`. The address
     // is made up from the id (SPEC 2: reprs match CPython except the hex address).
     virtual std::string repr() const = 0;
-    // For Scoped guards.
+    // Tells waiters and guards whether the primitive still exists (C++ can destroy it while
+    // a task waits on it; Python cannot).
     const Ref<PrimitiveAnchor>& anchor();
+    // The class name ("Lock", "Semaphore"…).
+    const char* kind() const noexcept { return kind_; }
     // The running loop's current task (asyncio.current_task()), or null.
     TaskBase* running_task() const noexcept;
 
@@ -89,6 +92,7 @@ protected:
     Runtime* rt_;
     EventLoop* loop_ = nullptr;  // mixins._LoopBoundMixin._loop
     uint32_t id_;
+    const char* kind_;
 
 private:
     void emit_op_traced(PrimitiveOp op, uint64_t count) const;
@@ -154,7 +158,53 @@ struct ScopedAcquire {
 
 }  // namespace detail
 
+namespace detail {
+
+// Raised in a task whose primitive was destroyed while it waited (after re-raising what was
+// thrown into the task, e.g. its cancellation).
+[[noreturn]] void primitive_destroyed(StepChannel& channel, const char* kind);
+
+// The awaiter of every wait on a lock-like primitive (Lock.acquire, Semaphore.acquire,
+// Event.wait): `Ready` is the fast path, or appends a waiter future and returns false;
+// the task then waits on that future; `Finish` is CPython's try/finally around `await fut`.
+// All return True, as in CPython. No coroutine frame, no allocation on the fast path.
+template <class P, bool (P::*Ready)(Ref<FutureBase>&), void (P::*Finish)(StepChannel&, FutureBase&)>
+class [[nodiscard]] WaiterAwaiter {
+public:
+    explicit WaiterAwaiter(P& primitive) noexcept : p_(&primitive) {}
+    bool await_ready() {
+        if ((p_->*Ready)(fut_)) return true;
+        anchor_ = p_->anchor();
+        kind_ = p_->kind();
+        return false;
+    }
+    template <class Promise>
+    void await_suspend(std::coroutine_handle<Promise> h) noexcept {
+        channel_ = h.promise().channel;
+        channel_->yield_future(fut_.get(), h);
+    }
+    bool await_resume() {
+        if (!fut_) return true;
+        if (!anchor_->alive) primitive_destroyed(*channel_, kind_);
+        (p_->*Finish)(*channel_, *fut_);
+        return true;
+    }
+
+private:
+    P* p_;
+    Ref<FutureBase> fut_;
+    Ref<PrimitiveAnchor> anchor_;
+    StepChannel* channel_ = nullptr;
+    const char* kind_ = nullptr;
+};
+
+}  // namespace detail
+
 class Lock final : public detail::PrimitiveBase {
+    // Declared first: the awaiter below names them.
+    bool try_acquire_or_enqueue(Ref<FutureBase>& fut);
+    void finish_wait(StepChannel& channel, FutureBase& fut);
+
 public:
     Lock();
     ~Lock();
@@ -163,26 +213,7 @@ public:
     bool locked() const noexcept { return locked_; }
 
     // `co_await lock.acquire()` (Lock.acquire): true once the lock is ours.
-    class [[nodiscard]] AcquireAwaiter {
-    public:
-        explicit AcquireAwaiter(Lock& lock) noexcept : lock_(&lock) {}
-        // The fast path, or the waiter future appended (the slow path's first half).
-        bool await_ready() { return lock_->try_acquire_or_enqueue(fut_); }
-        template <class Promise>
-        void await_suspend(std::coroutine_handle<Promise> h) noexcept {
-            channel_ = h.promise().channel;
-            channel_->yield_future(fut_.get(), h);
-        }
-        bool await_resume() {
-            if (fut_) lock_->finish_wait(*channel_, *fut_);
-            return true;
-        }
-
-    private:
-        Lock* lock_;
-        Ref<FutureBase> fut_;
-        StepChannel* channel_ = nullptr;
-    };
+    using AcquireAwaiter = detail::WaiterAwaiter<Lock, &Lock::try_acquire_or_enqueue, &Lock::finish_wait>;
     AcquireAwaiter acquire() noexcept { return AcquireAwaiter(*this); }
 
     // Lock.release(): RuntimeError('Lock is not acquired.') when unlocked.
@@ -201,8 +232,6 @@ public:
     std::string describe_wait(const FutureBase& waiter) const override;
 
 private:
-    bool try_acquire_or_enqueue(Ref<FutureBase>& fut);
-    void finish_wait(StepChannel& channel, FutureBase& fut);
     void take(PrimitiveOp op);
     void wake_up_first();
 

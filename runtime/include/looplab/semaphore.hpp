@@ -10,6 +10,10 @@
 namespace looplab {
 
 class Semaphore : public detail::PrimitiveBase {
+    // Declared first: the awaiter below names them.
+    bool try_acquire_or_enqueue(Ref<FutureBase>& fut);
+    void finish_wait(StepChannel& channel, FutureBase& fut);
+
 public:
     // Semaphore(value=1): ValueError('Semaphore initial value must be >= 0') when negative.
     explicit Semaphore(int64_t value = 1);
@@ -22,25 +26,7 @@ public:
     int64_t value() const noexcept { return value_; }
 
     // `co_await sem.acquire()` (Semaphore.acquire): true once a unit is ours.
-    class [[nodiscard]] AcquireAwaiter {
-    public:
-        explicit AcquireAwaiter(Semaphore& sem) noexcept : sem_(&sem) {}
-        bool await_ready() { return sem_->try_acquire_or_enqueue(fut_); }
-        template <class Promise>
-        void await_suspend(std::coroutine_handle<Promise> h) noexcept {
-            channel_ = h.promise().channel;
-            channel_->yield_future(fut_.get(), h);
-        }
-        bool await_resume() {
-            if (fut_) sem_->finish_wait(*channel_, *fut_);
-            return true;
-        }
-
-    private:
-        Semaphore* sem_;
-        Ref<FutureBase> fut_;
-        StepChannel* channel_ = nullptr;
-    };
+    using AcquireAwaiter = detail::WaiterAwaiter<Semaphore, &Semaphore::try_acquire_or_enqueue, &Semaphore::finish_wait>;
     AcquireAwaiter acquire() noexcept { return AcquireAwaiter(*this); }
 
     // Semaphore.release(): value + 1, and the first waiter not yet woken is woken.
@@ -59,8 +45,6 @@ protected:
     Semaphore(int64_t value, const char* kind);
 
 private:
-    bool try_acquire_or_enqueue(Ref<FutureBase>& fut);
-    void finish_wait(StepChannel& channel, FutureBase& fut);
     void wake_up_next();
 
     int64_t value_;
