@@ -37,7 +37,7 @@ void Waiters::detach_targets() noexcept {
     throw RuntimeError(std::string("the ") + kind + " was destroyed while a task waited on it");
 }
 
-PrimitiveBase::PrimitiveBase(const char* kind) : rt_(&Runtime::current()), id_(rt_->next_object_id()), kind_(kind) {
+PrimitiveBase::PrimitiveBase(const char* kind) : rt_(&Runtime::current()), id_(rt_->next_object_id()) {
     if (rt_->tracer()) rt_->emit(EventKind::primitive_created, id_, 0, rt_->intern(kind));
 }
 

@@ -8,6 +8,10 @@
 namespace looplab {
 
 class Event final : public detail::PrimitiveBase {
+public:
+    static constexpr const char* kTypeName = "Event";
+
+private:
     // Declared first: the awaiter below names them.
     bool check_or_enqueue(Ref<FutureBase>& fut);
     void finish_wait(StepChannel& channel, FutureBase& fut);

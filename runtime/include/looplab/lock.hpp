@@ -65,8 +65,6 @@ public:
     // Tells waiters and guards whether the primitive still exists (C++ can destroy it while
     // a task waits on it; Python cannot).
     const Ref<PrimitiveAnchor>& anchor();
-    // The class name ("Lock", "Semaphore"…).
-    const char* kind() const noexcept { return kind_; }
     // The running loop's current task (asyncio.current_task()), or null.
     TaskBase* running_task() const noexcept;
 
@@ -92,7 +90,6 @@ protected:
     Runtime* rt_;
     EventLoop* loop_ = nullptr;  // mixins._LoopBoundMixin._loop
     uint32_t id_;
-    const char* kind_;
 
 private:
     void emit_op_traced(PrimitiveOp op, uint64_t count) const;
@@ -175,7 +172,6 @@ public:
     bool await_ready() {
         if ((p_->*Ready)(fut_)) return true;
         anchor_ = p_->anchor();
-        kind_ = p_->kind();
         return false;
     }
     template <class Promise>
@@ -185,7 +181,7 @@ public:
     }
     bool await_resume() {
         if (!fut_) return true;
-        if (!anchor_->alive) primitive_destroyed(*channel_, kind_);
+        if (!anchor_->alive) primitive_destroyed(*channel_, P::kTypeName);
         (p_->*Finish)(*channel_, *fut_);
         return true;
     }
@@ -195,12 +191,15 @@ private:
     Ref<FutureBase> fut_;
     Ref<PrimitiveAnchor> anchor_;
     StepChannel* channel_ = nullptr;
-    const char* kind_ = nullptr;
 };
 
 }  // namespace detail
 
 class Lock final : public detail::PrimitiveBase {
+public:
+    static constexpr const char* kTypeName = "Lock";
+
+private:
     // Declared first: the awaiter below names them.
     bool try_acquire_or_enqueue(Ref<FutureBase>& fut);
     void finish_wait(StepChannel& channel, FutureBase& fut);

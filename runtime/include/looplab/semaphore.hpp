@@ -10,6 +10,10 @@
 namespace looplab {
 
 class Semaphore : public detail::PrimitiveBase {
+public:
+    static constexpr const char* kTypeName = "Semaphore";
+
+private:
     // Declared first: the awaiter below names them.
     bool try_acquire_or_enqueue(Ref<FutureBase>& fut);
     void finish_wait(StepChannel& channel, FutureBase& fut);

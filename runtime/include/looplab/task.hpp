@@ -94,15 +94,15 @@ public:
 
     StepResult step_body(std::exception_ptr thrown) override {
         StepResult r;
-        if (!started_ && thrown) {
+        bool started = bool(resume_point_);  // a task is stepped again only while suspended
+        if (!started && thrown) {
             // coro.throw() on a coroutine that never started raises at once: its body never runs.
             close_body();
             r.kind = StepResult::Kind::raised;
             r.error = std::move(thrown);
             return r;
         }
-        std::coroutine_handle<> next = started_ ? resume_point_ : std::coroutine_handle<>(handle_);
-        started_ = true;
+        std::coroutine_handle<> next = started ? resume_point_ : std::coroutine_handle<>(handle_);
         StepChannel& channel = *handle_.promise().channel;  // = StepChannel::current(), without a TLS lookup
         channel.throw_in = std::move(thrown);
         channel.yielded = nullptr;
@@ -153,9 +153,8 @@ protected:
 
 private:
     typename Coroutine<T>::Handle handle_;
-    std::coroutine_handle<> resume_point_;  // where the chain is suspended between steps
-    ResultSlot<T> slot_;
-    bool started_ = false;
+    std::coroutine_handle<> resume_point_;  // where the chain is suspended; null before the first step
+    [[no_unique_address]] ResultSlot<T> slot_;
 };
 
 // The user-facing handle: a Task is a Future, so it converts to Future<T>.
