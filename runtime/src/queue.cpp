@@ -22,38 +22,15 @@ std::string repr_value(const std::string& v) {
 namespace detail {
 
 QueueCore::QueueCore(const char* class_name, int64_t maxsize)
-    : class_name_(class_name), maxsize_(maxsize), rt_(&Runtime::current()), id_(rt_->next_object_id()) {
-    // Queue.__init__: self._finished = locks.Event(); self._finished.set()
-    if (rt_->tracer()) rt_->emit(EventKind::primitive_created, id_, 0, rt_->intern(class_name_));
+    : PrimitiveBase(class_name), class_name_(class_name), maxsize_(maxsize) {
+    // Queue.__init__: self._finished = locks.Event(); self._finished.set() — inlined, see
+    // finished_.
 }
 
 QueueCore::~QueueCore() {
-    if (anchor_) anchor_->alive = false;
     // Waiter futures may outlive the queue: they must stop naming it.
     for (auto* waiters : {&getters_, &putters_, &join_waiters_})
         for (auto& f : *waiters) f->set_wait_target(nullptr);
-}
-
-const Ref<QueueAnchor>& QueueCore::anchor() {
-    if (!anchor_) anchor_ = make_ref<QueueAnchor>();
-    return anchor_;
-}
-
-void QueueCore::trace(PrimitiveOp op, uint64_t count) const {
-    if (!rt_->tracer()) return;
-    TaskBase* task = current_task();
-    uint64_t c = std::min<uint64_t>(count, 0xFFFFFF);
-    rt_->emit(EventKind::primitive_op, id_, task ? task->id() : 0, uint32_t(op) | uint32_t(c << 8));
-}
-
-EventLoop& QueueCore::get_loop() {
-    // mixins._LoopBoundMixin._get_loop
-    EventLoop* loop = rt_->running_loop();
-    if (!loop_) loop_ = loop;
-    if (loop != loop_) throw RuntimeError(repr() + " is bound to a different event loop");
-    // CPython would fail on `None.create_future()`; a waiting put/get always runs in a task.
-    if (!loop) throw RuntimeError("no running event loop");
-    return *loop;
 }
 
 Ref<FutureBase> QueueCore::add_waiter(std::deque<Ref<FutureBase>>& waiters, PrimitiveOp op, size_t size) {
@@ -61,7 +38,7 @@ Ref<FutureBase> QueueCore::add_waiter(std::deque<Ref<FutureBase>>& waiters, Prim
     w->set_label(op == PrimitiveOp::queue_put_wait ? "Queue.put" : "Queue.get");
     w->set_wait_target(this);
     waiters.push_back(w);
-    trace(op, size);
+    emit_op(op, size);
     return w;
 }
 
@@ -93,14 +70,14 @@ void QueueCore::put_done(size_t size_after) {
     // put_nowait after self._put(item).
     ++unfinished_tasks_;
     finished_ = false;  // self._finished.clear()
-    trace(PrimitiveOp::queue_put, size_after);
+    emit_op(PrimitiveOp::queue_put, size_after);
     wakeup_next(getters_);
 }
 
 void QueueCore::task_done() {
     if (unfinished_tasks_ <= 0) throw ValueError("task_done() called too many times");
     --unfinished_tasks_;
-    trace(PrimitiveOp::queue_task_done, uint64_t(unfinished_tasks_));
+    emit_op(PrimitiveOp::queue_task_done, uint64_t(unfinished_tasks_));
     if (unfinished_tasks_ == 0) set_finished();
 }
 
@@ -113,7 +90,7 @@ void QueueCore::set_finished() {
         if (!fut->done()) static_cast<FutureImpl<void>&>(*fut).set_result();
 }
 
-bool QueueCore::join_ready(Ref<FutureBase>& fut, Ref<QueueAnchor>& anchor) {
+bool QueueCore::join_ready(Ref<FutureBase>& fut, Ref<PrimitiveAnchor>& anchor) {
     // Queue.join: `if self._unfinished_tasks > 0: await self._finished.wait()`
     if (unfinished_tasks_ <= 0) return true;
     // Event.wait: `if self._value: return True`
@@ -124,7 +101,7 @@ bool QueueCore::join_ready(Ref<FutureBase>& fut, Ref<QueueAnchor>& anchor) {
     fut->set_wait_target(this);
     join_waiters_.push_back(fut);
     anchor = this->anchor();
-    trace(PrimitiveOp::queue_join_wait, uint64_t(unfinished_tasks_));
+    emit_op(PrimitiveOp::queue_join_wait, uint64_t(unfinished_tasks_));
     return false;
 }
 

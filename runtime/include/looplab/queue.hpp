@@ -28,6 +28,7 @@
 #include "looplab/coroutine.hpp"
 #include "looplab/exceptions.hpp"
 #include "looplab/future.hpp"
+#include "looplab/primitive.hpp"
 #include "looplab/trace.hpp"
 
 namespace looplab {
@@ -52,15 +53,10 @@ std::string repr_value(I v) {
 
 namespace detail {
 
-// Tells a task still waiting on a queue whether the queue exists: in C++ the queue can die
-// before the tasks waiting on it (a local of main(), whose leftover tasks asyncio.run then
-// cancels). CPython's garbage collector keeps it alive; here the cancelled waiter skips the
-// clean-up of a queue nobody can reach any more, which nothing can observe.
-struct QueueAnchor final : RefCounted {
-    bool alive = true;
-};
-
-class QueueCore : public WaitTarget {
+// A queue can die before the tasks waiting on it in C++ (a local of main(), whose leftover
+// tasks asyncio.run then cancels); CPython's garbage collector keeps it alive. The waiters
+// hold the primitive's anchor and skip the clean-up of a queue nobody can reach any more.
+class QueueCore : public PrimitiveBase {
 public:
     QueueCore(const QueueCore&) = delete;
     QueueCore& operator=(const QueueCore&) = delete;
@@ -89,7 +85,7 @@ public:
 
     private:
         QueueCore* q_;
-        Ref<QueueAnchor> anchor_;  // set when waiting
+        Ref<PrimitiveAnchor> anchor_;  // set when waiting
         Ref<FutureBase> fut_;
         StepChannel* channel_ = nullptr;
     };
@@ -99,7 +95,6 @@ public:
     const std::deque<Ref<FutureBase>>& getters() const noexcept { return getters_; }
     const std::deque<Ref<FutureBase>>& putters() const noexcept { return putters_; }
     const std::deque<Ref<FutureBase>>& join_waiters() const noexcept { return join_waiters_; }
-    uint32_t id() const noexcept { return id_; }
     // "Queue", "PriorityQueue" or "LifoQueue" (type(self).__name__).
     const char* class_name() const noexcept { return class_name_; }
 
@@ -107,15 +102,12 @@ public:
     std::string describe_wait(const FutureBase& waiter) const override;
 
     // Queue.__repr__ / __str__: `<Queue at 0x… maxsize=0 _queue=[1] _getters[1] tasks=1>`.
-    std::string repr() const;
+    std::string repr() const override;
     std::string str() const;
 
 protected:
     QueueCore(const char* class_name, int64_t maxsize);
 
-    // mixins._LoopBoundMixin._get_loop: the first waiting operation binds the queue to the
-    // running loop; later use from another loop raises RuntimeError.
-    EventLoop& get_loop();
     // `waiter = self._get_loop().create_future(); waiters.append(waiter)`, traced as `op`.
     Ref<FutureBase> add_waiter(std::deque<Ref<FutureBase>>& waiters, PrimitiveOp op, size_t size);
     // Queue._wakeup_next: wake the first waiter that is not done (cancelled).
@@ -124,17 +116,14 @@ protected:
     static void remove_waiter(std::deque<Ref<FutureBase>>& waiters, const FutureBase& waiter) noexcept;
     // The end of put_nowait after `self._put(item)`.
     void put_done(size_t size_after);
-    void trace(PrimitiveOp op, uint64_t count) const;
     // `f' _queue={list(self._queue)!r}'` (empty when there are no items).
     virtual std::string format_items() const = 0;
-    // Made at the first wait (most queues never need one).
-    const Ref<QueueAnchor>& anchor();
 
     std::deque<Ref<FutureBase>> getters_;
     std::deque<Ref<FutureBase>> putters_;
 
 private:
-    bool join_ready(Ref<FutureBase>& fut, Ref<QueueAnchor>& anchor);
+    bool join_ready(Ref<FutureBase>& fut, Ref<PrimitiveAnchor>& anchor);
     void join_finished(FutureBase& fut) noexcept;
     void set_finished();  // self._finished.set()
     std::string format() const;
@@ -147,10 +136,6 @@ private:
     // deadlock report names the queue (`Queue.join (N unfinished)`).
     bool finished_ = true;
     std::deque<Ref<FutureBase>> join_waiters_;
-    Runtime* rt_;
-    EventLoop* loop_ = nullptr;
-    uint32_t id_;
-    Ref<QueueAnchor> anchor_;
 };
 
 // collections.deque: FIFO (Queue._init/_put/_get).
@@ -283,7 +268,7 @@ public:
     T get_nowait() {
         if (empty()) throw QueueEmpty();
         T item = store_.pop();  // self._get()
-        trace(PrimitiveOp::queue_get, qsize());
+        emit_op(PrimitiveOp::queue_get, qsize());
         wakeup_next(putters_);
         return item;
     }
@@ -353,7 +338,7 @@ protected:
 private:
     // Queue.put once the queue was found full.
     Coroutine<void> put_waiting(T item) {
-        Ref<detail::QueueAnchor> queue_alive = anchor();
+        Ref<detail::PrimitiveAnchor> queue_alive = anchor();
         while (full()) {
             Ref<FutureBase> putter = add_waiter(putters_, PrimitiveOp::queue_put_wait, qsize());
             std::exception_ptr error;
@@ -380,7 +365,7 @@ private:
 
     // Queue.get once the queue was found empty.
     Coroutine<T> get_waiting() {
-        Ref<detail::QueueAnchor> queue_alive = anchor();
+        Ref<detail::PrimitiveAnchor> queue_alive = anchor();
         while (empty()) {
             Ref<FutureBase> getter = add_waiter(getters_, PrimitiveOp::queue_get_wait, qsize());
             std::exception_ptr error;
