@@ -37,7 +37,7 @@ EventLoop::~EventLoop() { teardown(); }
 void EventLoop::teardown() noexcept {
     // Drop queued work, then destroy the coroutines of tasks that never finished, breaking
     // the task <-> awaited-future cycles that CPython's garbage collector would break.
-    while (ready_size_) pop_ready().cb.discard();
+    drop_ready();
     drop_timers();
     std::vector<Ref<TaskBase>> alive;
     for (TaskBase* t = tasks_head_; t; t = t->next_in_loop) alive.emplace_back(t);
@@ -49,7 +49,22 @@ void EventLoop::teardown() noexcept {
     // keep the futures that wait on it alive, and those keep the task: drop them too.
     for (auto& t : alive) t->clear_done_callbacks();
     alive.clear();
-    while (ready_size_) pop_ready().cb.discard();
+    drop_ready();
+}
+
+void EventLoop::drop_ready() noexcept {
+    // Work that will never run. A user handle's callback may own what owns the handle (a
+    // timeout's due-now callback holds its own Handle): drop the callback itself, not only
+    // the queue's reference, or the cycle leaks.
+    while (ready_size_) {
+        Callback cb = pop_ready().cb;
+        if (cb.run == &run_user_handle) {
+            auto* h = static_cast<Handle*>(cb.a);
+            h->cb_.discard();
+            h->cb_.run = nullptr;
+        }
+        cb.discard();
+    }
 }
 
 void EventLoop::drop_timers() noexcept {
@@ -77,7 +92,7 @@ void EventLoop::close() {
     if (running_) throw RuntimeError("Cannot close a running event loop");
     if (closed_) return;
     closed_ = true;
-    while (ready_size_) pop_ready().cb.discard();
+    drop_ready();
     drop_timers();
     rt_->emit(EventKind::loop_closed, number_);
 }

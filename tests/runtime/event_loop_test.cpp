@@ -178,3 +178,17 @@ TEST_CASE("a run ends with LoopLab's own reports") {
         CHECK(run.rt.tick() == 5);
     }
 }
+
+TEST_CASE("closing a loop frees callbacks that never ran, even ones that own their handle") {
+    Run run;
+    EventLoop& loop = run.rt.new_event_loop();
+    // A callback owning its own handle (as a due-now timeout's does): a cycle that only
+    // running or cancelling the handle breaks. Under LeakSanitizer a leak fails the test.
+    auto holder = std::make_shared<Ref<Handle>>();
+    *holder = loop.call_soon([holder] { (void)holder; });
+    std::weak_ptr<Ref<Handle>> watch = holder;
+    holder.reset();
+    CHECK_FALSE(watch.expired());
+    loop.close();
+    CHECK(watch.expired());
+}

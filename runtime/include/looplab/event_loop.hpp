@@ -121,6 +121,7 @@ private:
     [[noreturn]] void report_deadlock();
     void teardown() noexcept;
     void drop_timers() noexcept;
+    void drop_ready() noexcept;
     template <class T>
     Future<T> ensure_future(Coroutine<T> coro) {
         return create_task(std::move(coro));
