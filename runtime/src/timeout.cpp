@@ -63,6 +63,8 @@ Timeout::Timeout(std::optional<double> when) : d_(new detail::TimeoutData) { d_-
 
 void Timeout::reschedule(std::optional<double> when) {
     detail::TimeoutData& d = *d_;
+    // assert self._state is not _State.CREATED
+    if (d.state == TimeoutState::created) throw AssertionError();
     if (d.state != TimeoutState::entered)
         throw RuntimeError(std::string("Cannot change state of ") + state_value(d.state) + " Timeout");
     d.when = when;
@@ -104,6 +106,7 @@ void Timeout::enter() {
 void Timeout::exit(std::exception_ptr exc) {
     detail::TimeoutData& d = *d_;
     // assert self._state in (_State.ENTERED, _State.EXPIRING)
+    if (d.state != TimeoutState::entered && d.state != TimeoutState::expiring) throw AssertionError();
     if (d.timeout_handler) {
         d.timeout_handler->cancel();
         d.timeout_handler = nullptr;

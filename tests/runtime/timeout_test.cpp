@@ -250,3 +250,23 @@ TEST_CASE("timeout: reprs through the states; entering outside a loop") {
     CHECK_THROWS_WITH(cm.enter(), "no running event loop");  // tasks.current_task() outside a loop
     CHECK(run.err.str().empty());
 }
+
+TEST_CASE("misusing a Timeout fails as timeouts.py's asserts do") {
+    looplab::testing::Run run;
+    auto prog = []() -> Coroutine<std::vector<std::string>> {
+        std::vector<std::string> seen;
+        Timeout never_entered = timeout(1);
+        try {
+            never_entered.reschedule(2.0);
+        } catch (const AssertionError& e) {
+            seen.push_back(e.repr());
+        }
+        try {
+            never_entered.exit(nullptr);
+        } catch (const AssertionError& e) {
+            seen.push_back(e.repr());
+        }
+        co_return seen;
+    };
+    CHECK(looplab::run(prog()) == std::vector<std::string>{"AssertionError()", "AssertionError()"});
+}

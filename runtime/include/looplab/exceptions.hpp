@@ -43,6 +43,8 @@ LOOPLAB_EXCEPTION(RuntimeError, Exception);
 LOOPLAB_EXCEPTION(ValueError, Exception);
 LOOPLAB_EXCEPTION(TypeError, Exception);
 LOOPLAB_EXCEPTION(KeyError, Exception);
+// A failed `assert` inside asyncio itself (e.g. timeouts.py on misuse).
+LOOPLAB_EXCEPTION(AssertionError, Exception);
 LOOPLAB_EXCEPTION(OSError, Exception);
 // Since 3.11 asyncio.TimeoutError is the builtin TimeoutError, a subclass of OSError.
 LOOPLAB_EXCEPTION(TimeoutError, OSError);
