@@ -7,6 +7,7 @@
 
 #include "looplab/exceptions.hpp"
 #include "looplab/runtime.hpp"
+#include "run_command.hpp"
 #include "scenario.hpp"
 
 namespace {
@@ -143,5 +144,6 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (!std::strcmp(argv[1], "demo")) return run_demo(argc, argv);
+    if (!std::strcmp(argv[1], "run")) return looplab::app::run_command(argc, argv);
     return usage_error(std::string("unknown command '") + argv[1] + "'");
 }

@@ -67,6 +67,14 @@ void Runtime::set_running_loop(EventLoop* loop) noexcept {
 
 uint32_t Runtime::intern(std::string_view s) { return tracer_ ? tracer_->strings().intern(s) : 0; }
 
+void Runtime::write_out(std::string_view text) {
+    *out_ << text;
+    if (tracer_) {
+        TaskBase* t = running_loop_ ? running_loop_->current_task() : nullptr;
+        emit(EventKind::print, 0, t ? t->id() : 0, intern(text));
+    }
+}
+
 void Runtime::print(std::string_view text) {
     *out_ << text << '\n';
     if (tracer_) {

@@ -50,9 +50,20 @@ def _install_traceback_filter():
     sys.excepthook = lambda t, v, tb: traceback.print_exception(t, v, tb)
 
 
+def _install_cpu_count():
+    """SPEC 3: os.cpu_count() (and so multiprocessing.cpu_count() and the
+    default ThreadPoolExecutor's min(32, cpu_count + 4) workers) is sim.CORES,
+    4 unless the scenario changes it; read at each call."""
+    def cpu_count():
+        return getattr(sys.modules.get('sim'), 'CORES', 4)
+    os.cpu_count = cpu_count
+
+
 def install():
-    """Patch CPython's asyncio/time/datetime for one run, before the scenario."""
+    """Patch CPython's asyncio/time/datetime/os.cpu_count for one run, before
+    the scenario."""
     clock.install_time()
+    _install_cpu_count()
     tasks.install()
     loop.install()
     deadlock.install()

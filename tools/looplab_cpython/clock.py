@@ -7,6 +7,7 @@ event loop the scenario creates shares this one clock.
 
 import datetime as _datetime
 import itertools
+import operator
 import os
 import sys
 import time as _time
@@ -94,16 +95,37 @@ def stop_time_limit():
 
 # --- the patched time module (SPEC 4) -------------------------------------
 
-def sleep(secs):
-    """time.sleep blocks the calling thread -- on the loop's thread it freezes
-    the loop -- so it simply moves the shared clock by exactly secs."""
+def block(secs):
+    """The calling thread is busy or blocked for secs (>= 0, checked by the
+    caller): on the loop's thread that freezes the loop, so the shared clock
+    simply moves by exactly secs; timers that fell due meanwhile run at the
+    loop's next iteration, as overdue. The one implementation behind
+    time.sleep, sim.cpu and requests.get (docs/world.md)."""
     global now
-    if secs < 0:
-        raise ValueError('sleep length must be non-negative')
     target = now + secs
     if target > until:
         stop_time_limit()
     now = target
+
+
+_PYTIME_LIMIT = 2 ** 63     # _PyTime_t counts nanoseconds in an int64
+
+
+def sleep(secs):
+    """time.sleep: its argument checks and messages (Python/pytime.c
+    _PyTime_FromObject, Modules/timemodule.c time_sleep), then block()."""
+    if isinstance(secs, float):
+        if secs != secs:
+            raise ValueError('Invalid value NaN (not a number)')
+        too_large = not -_PYTIME_LIMIT <= secs * 1e9 < _PYTIME_LIMIT
+    else:
+        secs = operator.index(secs)   # "'str' object cannot be interpreted..."
+        too_large = not -_PYTIME_LIMIT <= secs * 10 ** 9 < _PYTIME_LIMIT
+    if too_large:
+        raise OverflowError('timestamp too large to convert to C _PyTime_t')
+    if secs < 0:
+        raise ValueError('sleep length must be non-negative')
+    block(secs)
 
 
 def monotonic():

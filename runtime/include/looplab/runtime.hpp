@@ -47,6 +47,12 @@ public:
     // asyncio.new_event_loop(): loops are numbered 1, 2, … in creation order.
     EventLoop& new_event_loop();
     EventLoop* running_loop() const noexcept { return running_loop_; }
+    // Every loop of the run, in creation order (loop 1 first).
+    std::vector<EventLoop*> loops() const {
+        std::vector<EventLoop*> out;
+        for (auto& l : loops_) out.push_back(l.get());
+        return out;
+    }
     void set_running_loop(EventLoop* loop) noexcept;
 
     // --- counters CPython keeps per process ------------------------------------------------
@@ -88,6 +94,8 @@ public:
     }
     // print(): writes text + "\n" to out() and records who printed it.
     void print(std::string_view text);
+    // Writes text to stdout as is (no newline added) and traces it as a print.
+    void write_out(std::string_view text);
 
 private:
     Runtime(bool is_default);

@@ -76,6 +76,17 @@ public:
     }
 
     // `<TaskGroup tasks=2 errors=1 cancelling>`
+    // create_task for tasks the caller builds itself (the interpreter's Python coroutines):
+    // the same checks and bookkeeping as create_task; `make(loop)` creates the task.
+    template <class MakeTask>
+    Ref<FutureBase> create_task_with(MakeTask make, std::string_view name = {}) {
+        s_->check_can_create();
+        Ref<FutureBase> task = make(*s_->loop);
+        if (!name.empty()) static_cast<TaskBase&>(*task).set_name(name);
+        s_->add_task(task);
+        return task;
+    }
+
     std::string repr() const { return s_->repr(); }
 
 private:

@@ -1,0 +1,30 @@
+# From: tutorials/002_0b10f73f7bace513.txt — 两个协程示例
+import asyncio
+import time
+
+
+async def delay(delay_seconds: int) -> int:
+    print(f'sleeping for {delay_seconds} second(s)')
+    await asyncio.sleep(delay_seconds)
+    print(f'finished sleeping for {delay_seconds} second(s)')
+    return delay_seconds
+
+
+async def add_one(number: int) -> int:
+    return number + 1
+
+
+async def hello_world() -> str:
+    await delay(1)
+    return "Hello World!"
+
+
+async def main() -> None:
+    message = await hello_world()
+    one_plus_one = await add_one(1)
+    print(one_plus_one)
+    print(message)
+    print(f'{time.perf_counter():.1f}')
+
+
+asyncio.run(main())

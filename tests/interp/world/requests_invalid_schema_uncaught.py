@@ -1,0 +1,4 @@
+# An uncaught InvalidSchema: the traceback's last line is module-qualified.
+import requests
+
+requests.get('python://bad')
