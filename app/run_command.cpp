@@ -111,9 +111,11 @@ int run_command(int argc, char** argv) {
     {
         py::Interp in(rt);
         py::seed_random(in, seed);
+        bool ended = false;
         try {
             in.exec_main(source, path);
         } catch (const RunEnded& e) {
+            ended = true;
             std::cout.flush();
             std::cerr << e.report() << '\n';
             code = e.exit_code();
@@ -141,7 +143,9 @@ int run_command(int argc, char** argv) {
             code = 1;
         }
         std::cout.flush();
-        in.shutdown();
+        // A run LoopLab ended itself (deadlock, limit, runaway) stops like the reference
+        // runner: no interpreter-shutdown messages.
+        if (!ended) in.shutdown();
     }
     std::cout.flush();
     if (ticks_out.is_open()) write_ticks(*rt.tracer(), ticks_out);

@@ -43,14 +43,16 @@ Value asyncio_run(Interp& in, const CallArgs& a) {
     Value debug = a.kw("debug");
     if (in.runtime().running_loop())
         raise(exc_types().RuntimeError, "asyncio.run() cannot be called from a running event loop");
-    if (!is_coroutine_object(main)) raise_value_error("a coroutine was expected, got " + repr(in, main));
     RunOptions opts;
     opts.debug = !debug.is_undefined() && truthy(in, debug);
+    // runners.py: `with Runner(debug=debug) as runner` makes the loop (__enter__), then
+    // Runner.run checks the argument; __exit__ closes the loop either way.
     EventLoop& loop = detail::begin_run(opts);
     prepare_loop(in, loop);
     std::exception_ptr error;
     Value result;
     try {
+        if (!is_coroutine_object(main)) raise_value_error("a coroutine was expected, got " + repr(in, main));
         Ref<FutureBase> task(new FrameTask(loop, main, {}));
         result = loop.run_until_complete(Future<Value>(task));
     } catch (const RunEnded&) {
@@ -298,6 +300,7 @@ void init_asyncio_module(Interp& in, Module& m) {
     install_asyncio_contexts(in, m);
     install_asyncio_locks(in, m);
     install_asyncio_queues(in, m);
+    d.set_str("exceptions", in.import_module("asyncio.exceptions"));
 }
 
 void init_asyncio_exceptions_module(Interp&, Module& m) {

@@ -119,7 +119,8 @@ Value future_value(Interp& in, FutureBase& f) {
         std::vector<Value> out;
         for (auto& c : g->children()) {
             if (c->cancelled()) {
-                out.push_back(Value(new_exception(exc_types().CancelledError, cancelled_message_of(*c)).get()));
+                // tasks.py _done_callback: CancelledError('' if fut._cancel_message is None else ...).
+                out.push_back(Value(new_exception_args(exc_types().CancelledError, {make_str(cancelled_message_of(*c))}).get()));
             } else if (auto e = c->exception()) {
                 out.push_back(Value(from_exception_ptr(e).get()));
             } else {

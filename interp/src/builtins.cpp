@@ -345,8 +345,9 @@ Value builtin_dir(Interp& in, const CallArgs& a) {
         add_keys(names, frame_locals(in).as<Dict>());
     } else {
         const Value& x = v[0];
-        Value custom = x.type()->heap ? lookup_special(x, "__dir__") : Value();
-        if (!custom.is_undefined()) {
+        // A class's own __dir__ (written in Python) decides; object's native one is this code.
+        Value custom = lookup_special(x, "__dir__");
+        if (kind_of(custom) == Kind::function) {
             std::vector<Value> items = to_vector(in, call(in, custom, std::vector<Value>{x}));
             std::sort(items.begin(), items.end(), [&](const Value& p, const Value& q) { return less(in, p, q); });
             return make_list(std::move(items));

@@ -50,7 +50,12 @@ Value builtin_classmethod(Interp&, const CallArgs& a) {
     return Value(new ClassMethod(a[0]));
 }
 
-bool matches(Interp& in, const Value& e, const Value& type) { return isinstance(in, e, type); }
+bool matches(Interp& in, const Value& e, const Value& type) {
+    // split()/subgroup() also take a predicate (exceptions.c get_matcher_type).
+    if (is_callable(type) && !(type.is_object() && type.type()->kind == Kind::type))
+        return truthy(in, call(in, type, std::vector<Value>{e}));
+    return isinstance(in, e, type);
+}
 
 Value derive(const ExceptionObject& orig, std::vector<Value> members) {
     bool all_exc = true;

@@ -221,6 +221,13 @@ void Compiler::delete_name(const std::string& name, const Pos& pos) {
 
 Ref<Code> Compiler::module(const ast::Module& m) {
     enter(nullptr, "<module>", "<module>", 1);
+    // The module docstring becomes __doc__ (None when there is none).
+    if (!m.body.empty() && m.body[0]->kind == StmtKind::ExprStmt &&
+        m.body[0]->as<ExprStmt>().value->kind == ExprKind::Constant &&
+        m.body[0]->as<ExprStmt>().value->as<Constant>().value.type == ConstValue::Type::Str) {
+        load_const(make_str(m.body[0]->as<ExprStmt>().value->as<Constant>().value.s));
+        store_name("__doc__", m.body[0]->pos);
+    }
     body(m.body);
     load_const(Value::none());
     emit(Op::RETURN_VALUE);
@@ -673,9 +680,8 @@ void Compiler::try_except(const Try& t) {
         if (!h.type && i + 1 < t.handlers.size()) error("default 'except:' must be last", h.pos);
         uint32_t next = 0;
         if (h.type) {
-            emit(Op::DUP_TOP);
             expr(*h.type);
-            emit(Op::CHECK_EXC_MATCH);
+            emit(Op::CHECK_EXC_MATCH);  // [exc, type] -> [exc, matched]
             next = emit(Op::POP_JUMP_IF_FALSE);
         }
         if (h.name) {

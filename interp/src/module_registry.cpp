@@ -111,14 +111,8 @@ std::string class_path(const Type* t) {
 
 // ---- modules not written yet (each moves to its module_<name>.cpp) ----------------------
 namespace looplab::py::stdlib {
-void init_dataclasses(Interp&, Module&) {}
-void init_typing(Interp&, Module&) {}
 void init_datetime(Interp&, Module&) {}
 void init_logging(Interp&, Module&) {}
-void init_string(Interp&, Module&) {}
-void init_json(Interp&, Module&) {}
-void init_copy(Interp&, Module&) {}
-void init_operator(Interp&, Module&) {}
 void init_contextlib(Interp&, Module&) {}
 void init_enum(Interp&, Module&) {}
 }  // namespace looplab::py::stdlib

@@ -9,13 +9,13 @@ namespace looplab::py {
 
 std::unique_ptr<ast::Module> parse(std::string_view source, std::string_view filename,
                                    std::vector<SyntaxWarningInfo>* warnings) {
-    (void)filename;  // messages carry no file name; format_syntax_error adds it
-    std::string norm = Scanner::normalize_source(source);
+    std::string norm = Scanner::normalize_source(source, filename);
     detail::Parser p(norm, warnings);
     return p.parse_file();
 }
 
 std::string format_syntax_error(const SyntaxErrorInfo& info, std::string_view filename) {
+    if (info.line <= 0) return info.kind + ": " + info.message + "\n";  // no location at all
     std::string out = "  File \"" + std::string(filename) + "\", line " + std::to_string(info.line) + "\n";
     if (!info.text.empty() || info.offset > 0) {
         // print_exception / print_error_text. The offsets index the UTF-8 text as bytes (for

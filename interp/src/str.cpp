@@ -303,6 +303,62 @@ void argbind::install_dunders(Type& t) {
     for (const auto& m : methods) t.add_method(m.name, m.fn);
 }
 
+// ---- the bytes that str.encode() makes: repr and decode (Objects/bytesobject.c) ----------
+namespace {
+
+// bytes_repr: b'...' with ' unless the bytes hold ' and no ", \t \n \r \\, \xhh for the rest.
+Value bytes_dunder_repr(Interp&, const CallArgs& a) {
+    if (a.size() != 1 || kind_of(a[0]) != Kind::bytes) raise_type_error("bytes.__repr__() takes no arguments");
+    const std::string& b = a[0].as<Bytes>()->b;
+    char quote = b.find('\'') != std::string::npos && b.find('"') == std::string::npos ? '"' : '\'';
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "b";
+    out += quote;
+    for (char ch : b) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c == static_cast<unsigned char>(quote) || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c < ' ' || c >= 0x7f) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    out += quote;
+    return make_str(std::move(out));
+}
+
+Value bytes_decode(Interp& in, const CallArgs& a) {
+    if (a.size() == 0 || kind_of(a[0]) != Kind::bytes)
+        raise_type_error("descriptor 'decode' for 'bytes' objects doesn't apply to a '" +
+                         (a.size() ? type_name(a[0]) : std::string("NoneType")) + "' object");
+    Value v[2];
+    argbind::bind_args(a, 1, "decode", "bytes.decode", argbind::Sig::clinic, 0, 2, v, {"encoding", "errors"});
+    if (!v[0].is_undefined() && !is_str(v[0]))
+        raise_type_error("decode() argument 'encoding' must be str, not " + type_name(v[0]));
+    if (!v[1].is_undefined() && !is_str(v[1]))
+        raise_type_error("decode() argument 'errors' must be str, not " + type_name(v[1]));
+    return decode_bytes(in, a[0].as<Bytes>()->b, v[0].is_undefined() ? "utf-8" : v[0].as<Str>()->s,
+                        v[1].is_undefined() ? "strict" : v[1].as<Str>()->s);
+}
+
+}  // namespace
+
+void argbind::install_bytes_basics(Type& t) {
+    if (t.dict->get_str("__repr__").is_undefined())
+        t.add_method("__repr__", bytes_dunder_repr);
+    if (t.dict->get_str("decode").is_undefined()) t.add_method("decode", bytes_decode);
+}
+
 Value str_new(Interp& in, const CallArgs& a) {
     Value v[3];
     argbind::bind_args(a, 0, "str", "str", argbind::Sig::clinic, 0, 3, v, {"object", "encoding", "errors"});

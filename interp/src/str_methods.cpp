@@ -250,7 +250,12 @@ Value split_impl(Interp& in, const CallArgs& a, const char* name, bool reverse) 
             if (i < s.size()) out.push_back(piece(s, i, s.size()));
         } else {
             size_t i = s.size();  // exclusive end of the unscanned part
-            auto ws_before = [&](size_t pos) { return uc::isspace(utf8_next(s, next = utf8_prev(s, pos))); };
+            // Is the code point before `pos` whitespace? Leaves its start in `next`.
+            auto ws_before = [&](size_t pos) {
+                next = utf8_prev(s, pos);
+                size_t p = next;
+                return uc::isspace(utf8_next(s, p));
+            };
             while (maxcount-- > 0) {
                 while (i > 0 && ws_before(i)) i = next;
                 if (i == 0) break;
@@ -563,6 +568,8 @@ void install_str_methods(Type& t) {
     argbind::install_case_methods(t);
     argbind::install_format_methods(t);
     argbind::install_dunders(t);
+    // str.encode() makes bytes: give them a repr and decode() unless a bytes module did.
+    if (Type* bytes = types().bytes) argbind::install_bytes_basics(*bytes);
 }
 
 }  // namespace looplab::py

@@ -92,6 +92,7 @@ Cell::Cell(Value v) : Object(types().cell), value(std::move(v)) {}
 Module::Module(std::string n) : Object(types().module), name(std::move(n)), dict(new Dict()) {
     dict->add_ref();
     dict->set_str("__name__", make_str(name));
+    dict->set_str("__doc__", Value::none());
 }
 Module::~Module() { dict->release(); }
 Instance::Instance(Type* t) : Object(t), dict(new Dict()) { dict->add_ref(); }

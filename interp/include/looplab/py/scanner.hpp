@@ -56,8 +56,10 @@ public:
 
     // Universal newlines (\r\n and \r become \n), a trailing newline added when missing, the UTF-8
     // BOM dropped, as CPython's file reader does before tokenizing. Throws ParseError for invalid
-    // UTF-8 and NUL bytes, like CPython.
-    static std::string normalize_source(std::string_view raw);
+    // UTF-8 (CPython's "Non-UTF-8 code starting with ..." message, which names the file and has
+    // no line, so it prints as a single line) and for NUL bytes ("source code cannot contain null
+    // bytes", compile()'s wording: CPython 3.11 mangles such files when run directly).
+    static std::string normalize_source(std::string_view raw, std::string_view filename = "<string>");
 
     // The next token. Throws ParseError on a tokenizer error; after an error every call throws
     // the same error again.

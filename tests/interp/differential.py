@@ -1,0 +1,123 @@
+#!/usr/bin/python3
+"""Differential test of the interpreter: `looplab run FILE.py` against CPython 3.11.
+
+    differential.py --looplab PATH [--python /usr/bin/python3] [-j N] FILE.py...
+
+For each file, runs `looplab run FILE --ticks A` and
+`python tools/cpython_runner.py FILE --ticks B` and requires, as issue 3 says,
+identical stdout, identical exit code, identical last stderr line (LoopLab's own
+report -- from the last line starting with 'looplab:' -- when there is one) and
+identical --ticks files. Hex addresses (0x7f...) are normalised; nothing else is.
+CPython is the reference. Prints one line per file and a unified diff of every part
+that differs; exits 0 when all match, 1 otherwise, 2 on usage errors.
+
+A first-line comment `# looplab-args: --until 10` passes options to both sides.
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RUNNER = os.path.join(ROOT, 'tools', 'cpython_runner.py')
+ARGS_MARK = '# looplab-args:'
+TIMEOUT = 120
+HEX = re.compile(r'0x[0-9a-fA-F]+')
+
+
+def extra_args(path):
+    with open(path, encoding='utf-8', errors='replace') as f:
+        first = f.readline().strip()
+    return shlex.split(first[len(ARGS_MARK):]) if first.startswith(ARGS_MARK) else []
+
+
+def read(path):
+    try:
+        with open(path, encoding='utf-8', errors='replace') as f:
+            return f.read()
+    except OSError:
+        return '(no ticks file written)\n'
+
+
+def run(cmd, ticks):
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT, cwd=ROOT)
+        code, out, err = p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired as e:
+        code, out, err = 'timeout', e.stdout or b'', f'(killed after {TIMEOUT} s)'.encode()
+    norm = lambda b: HEX.sub('0x…', b.decode('utf-8', 'replace'))
+    return {'code': code, 'stdout': norm(out), 'stderr': norm(err), 'ticks': read(ticks)}
+
+
+def report_of(stderr):
+    lines = [ln for ln in stderr.splitlines() if ln.strip()]
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].startswith('looplab:'):
+            return '\n'.join(lines[i:]) + '\n'
+    return (lines[-1] + '\n') if lines else ''
+
+
+def diff(part, expected, actual, limit=60):
+    lines = list(difflib.unified_diff(expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+                                      fromfile=f'{part} (CPython)', tofile=f'{part} (looplab)'))
+    if len(lines) > limit:
+        lines = lines[:limit] + [f'... ({len(lines) - limit} more diff lines)\n']
+    return ''.join(ln if ln.endswith('\n') else ln + '\n' for ln in lines)
+
+
+def compare(looplab, python, path):
+    extra = extra_args(path)
+    with tempfile.TemporaryDirectory(prefix='differential-') as tmp:
+        ta, tb = os.path.join(tmp, 'looplab.ticks'), os.path.join(tmp, 'cpython.ticks')
+        ll = run([looplab, 'run', path, '--ticks', ta] + extra, ta)
+        py = run([python, RUNNER, path, '--ticks', tb] + extra, tb)
+    out = []
+    if py['code'] != ll['code']:
+        out.append(f'exit code: CPython {py["code"]}, looplab {ll["code"]}\n')
+        if ll['stderr'].strip():
+            out.append('looplab stderr (last lines):\n' + ''.join(
+                '  ' + ln + '\n' for ln in ll['stderr'].splitlines()[-12:]))
+    for part in ('stdout', 'ticks'):
+        if py[part] != ll[part]:
+            out.append(diff(part, py[part], ll[part]))
+    rp, rl = report_of(py['stderr']), report_of(ll['stderr'])
+    if rp != rl:
+        out.append(diff('last stderr line', rp, rl))
+    return path, py, out
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    ap.add_argument('--looplab', required=True)
+    ap.add_argument('--python', default='/usr/bin/python3')
+    ap.add_argument('-j', type=int, default=1, help='files compared in parallel')
+    ap.add_argument('-q', action='store_true', help='print only failures and the summary')
+    ap.add_argument('files', nargs='+')
+    a = ap.parse_args(argv)
+    for f in a.files:
+        if not os.path.isfile(f):
+            print(f'differential.py: no such file {f}', file=sys.stderr)
+            return 2
+    failed = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.j)) as ex:
+        for path, py, out in ex.map(lambda f: compare(a.looplab, a.python, os.path.abspath(f)), a.files):
+            name = os.path.relpath(path, ROOT)
+            if out:
+                failed.append(name)
+                print(f'DIFFERENT {name}\n' + ''.join(out), flush=True)
+            elif not a.q:
+                print(f'identical {name} (exit {py["code"]}, {py["stdout"].count(chr(10))} lines, '
+                      f'{py["ticks"].count(chr(10))} steps)', flush=True)
+    if len(a.files) > 1:
+        print(f'{len(a.files) - len(failed)} of {len(a.files)} identical')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
