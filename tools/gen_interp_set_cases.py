@@ -39,6 +39,7 @@ if os.environ.get("PYTHONHASHSEED") != "0":
 
 
 NAME_LIKE = re.compile(r"[A-Za-z0-9_]*")
+KEEP_INTERNED = []
 
 
 def val(tok):
@@ -76,7 +77,7 @@ def run(program):
             assert len(items) >= 3 and not any(isinstance(v, str) and len(v) < 2 for v in items)
             for v in items:
                 if isinstance(v, str) and NAME_LIKE.fullmatch(v):
-                    sys.intern("".join(["", v]))
+                    KEEP_INTERNED.append(sys.intern("".join(["", v])))  # mortal until kept
             sets[t[1]] = eval("{" + ", ".join(repr(v) for v in items) + "}")
         elif k == "copy":
             sets[t[1]] = sets[t[2]].copy()

@@ -249,7 +249,7 @@ class Gen:
         d = 0.0
         for _ in range(n):
             d += self.stmt(em, ctx)
-        if ctx.can_raise and self.chance(0.3):
+        if ctx.can_raise and self.chance(0.5):
             self.s_raise(em, ctx)
         return d
 

@@ -5,8 +5,8 @@ a bound of the virtual time its timers can take."""
 from gen_scenarios import E, Ctx, num
 from gen_scenarios_scenes import PrimitiveScenes
 
-KINDS = ('workers', 'joins', 'queue', 'event', 'condition', 'cancel', 'timeouts', 'shield',
-         'semaphore', 'exceptions')
+KINDS = ('workers', 'locks', 'joins', 'queue', 'event', 'condition', 'cancel', 'timeouts',
+         'shield', 'semaphore', 'exceptions')
 
 
 class Scenes(PrimitiveScenes):

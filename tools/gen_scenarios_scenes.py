@@ -289,6 +289,54 @@ class PrimitiveScenes(TaskStatements):
         self.say(em, 'counts seen ', E('res'))
         return steps * d + k * cd
 
+    def t_locks(self, setup, em):
+        """Read-modify-write across an await: lost updates without the lock, none with it."""
+        self.use('Lock')
+        setup('lock = asyncio.Lock()')
+        res = [Res(0, 'Lock', 'lock')]
+        if self.chance(0.4):
+            setup('lock2 = asyncio.Lock()')   # always taken after lock: no deadlock
+            res.append(Res(1, 'Lock', 'lock2'))
+        setup("box = {'safe': 0, 'unsafe': 0}")
+        rounds, gap = self.rng.randint(1, 3), self.pick((0, 0, 0.1, 0.25))
+        name = self.fresh('bump')
+        form = self.pick(('with', 'acquire'))
+        how = self.pick(('gather', 'each', 'taskgroup'))
+        ctx = Ctx(res=tuple(res), held=0, cancellable=how == 'taskgroup', depth=self.cfg['depth'])
+
+        def bump(f):
+            d = 0.0
+            with f.block(f'for i in range({rounds}):'):
+                f("v = box['unsafe']")
+                f(f'await asyncio.sleep({num(gap)})')
+                f("box['unsafe'] = v + 1")
+                if form == 'with':
+                    self.use('Lock async with')
+                    f('async with lock:')
+                else:
+                    self.use('Lock acquire/release')
+                    f('await lock.acquire()')
+                    f('try:')
+                f.level += 1
+                f("v = box['safe']")
+                self.say(f, 'holds lock, safe=', E('v'), ' locked=', E('lock.locked()'))
+                f(f'await asyncio.sleep({num(gap)})')
+                f("box['safe'] = v + 1")
+                if len(res) > 1 and self.chance(0.7):
+                    d += self.s_acquire(f, ctx, res[1])
+                elif not self.tight(8):
+                    d += self.body(f, ctx, 1, 1)
+                f.level -= 1
+                if form == 'acquire':
+                    with f.block('finally:'):
+                        f('lock.release()')
+            return rounds * (2 * gap + d)
+        wd = self.nested_fn(name, 'tag, n', bump)
+        k = self.rng.randint(2, 4)
+        d = self.join(em, [(f"{name}(f'{{tag}}.w{i}', {i})", wd, False) for i in range(k)], how)
+        self.say(em, 'counters ', E('box'), f' expected {k * rounds} locked=', E('lock.locked()'))
+        return d
+
     def t_semaphore(self, setup, em):
         kind = self.pick(('Semaphore', 'BoundedSemaphore'))
         setup(f'sem = asyncio.{kind}({self.rng.randint(1, 3)})')

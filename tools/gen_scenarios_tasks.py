@@ -188,7 +188,7 @@ class TaskStatements(Gen):
         """Helpers for gather/TaskGroup/wait: [(call, duration, raises)]."""
         out = []
         for _ in range(2 if self.tight(20) else self.rng.randint(*self.cfg['kids'])):
-            raises = kw.get('can_raise', True) and self.chance(0.4)
+            raises = kw.get('can_raise', True) and self.chance(0.5)
             if self.chance(0.15):
                 d = self.delay()
                 out.append((f'asyncio.sleep({num(d)}, result={self.pick(WORDS)!r})', d, False))

@@ -503,3 +503,43 @@ Value unary_op(Interp& in, const Value& v, ast::UnaryOpKind op) {
 }
 
 }  // namespace looplab::py
+
+namespace looplab::py {
+
+// reprlib.Repr with its defaults: maxlevel 6, maxstring 30, maxlist/maxtuple 6, maxdict 4,
+// maxset 6, maxlong 40, maxother 30.
+namespace {
+std::string reprlib_level(Interp& in, const Value& v, int level) {
+    auto trim = [](std::string s, size_t maxlen) {
+        if (s.size() <= maxlen) return s;
+        size_t i = (maxlen - 3) / 2, j = maxlen - 3 - i;
+        return s.substr(0, i) + "..." + s.substr(s.size() - j);
+    };
+    if (v.is_intlike() && !v.is_bool()) return trim(std::to_string(v.as_int()), 40);
+    if (!v.is_object()) return repr(in, v);
+    Type* t = v.type();
+    if (t->heap) return trim(repr(in, v), 30);
+    auto seq = [&](const std::vector<Value>& items, const char* l, const char* r, size_t maxn, bool tuple1) {
+        if (items.empty()) return std::string(l) + r;
+        if (level <= 0) return std::string(l) + "..." + r;
+        std::string s = l;
+        for (size_t i = 0; i < items.size() && i < maxn; ++i) s += (i ? ", " : "") + reprlib_level(in, items[i], level - 1);
+        if (items.size() > maxn) s += ", ...";
+        if (tuple1 && items.size() == 1) s += ",";
+        return s + r;
+    };
+    switch (t->kind) {
+        case Kind::str: {
+            std::string r = repr(in, v);
+            return trim(r, 30);
+        }
+        case Kind::list: return seq(v.as<List>()->items, "[", "]", 6, false);
+        case Kind::tuple: return seq(v.as<Tuple>()->items, "(", ")", 6, true);
+        default: return trim(repr(in, v), 30);
+    }
+}
+}  // namespace
+
+std::string reprlib_repr(const Value& v) { return reprlib_level(Interp::current(), v, 6); }
+
+}  // namespace looplab::py

@@ -46,6 +46,10 @@ Value wrap_loop(EventLoop& loop);
 EventLoop* unwrap_loop(const Value& v);
 // Installs the Python-aware exception handler (tracebacks) on a loop the scenario uses.
 void prepare_loop(Interp& in, EventLoop& loop);
+// events.set_event_loop(loop) (the policy's current loop for get_event_loop()).
+void set_current_event_loop(EventLoop* loop);
+// events._get_event_loop(): the running loop, else the policy's (creating one, once).
+EventLoop& get_event_loop(Interp& in);
 
 // ensure_future(): coroutines become FrameTasks; futures pass through. TypeError otherwise.
 Ref<FutureBase> ensure_future(Interp& in, const Value& aw, EventLoop* loop = nullptr, std::string_view name = {});

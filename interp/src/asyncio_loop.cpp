@@ -31,7 +31,8 @@ std::unordered_map<EventLoop*, Value>& loops() {
     static auto* m = new std::unordered_map<EventLoop*, Value>();
     return *m;
 }
-EventLoop* g_current_loop = nullptr;  // set_event_loop / get_event_loop outside a running loop
+EventLoop* g_current_loop = nullptr;  // the policy's _local._loop
+bool g_set_called = false;            // the policy's _local._set_called
 
 EventLoop& self_loop(const CallArgs& a) {
     auto* l = dynamic_cast<LoopObject*>(a[0].obj());
@@ -221,20 +222,12 @@ Value asyncio_new_event_loop(Interp& in, const CallArgs& a) {
 }
 Value asyncio_set_event_loop(Interp&, const CallArgs& a) {
     check_args(a, "set_event_loop", 1, 1);
-    g_current_loop = a[0].is_none() ? nullptr : unwrap_loop(a[0]);
+    set_current_event_loop(a[0].is_none() ? nullptr : unwrap_loop(a[0]));
     return Value::none();
 }
 Value asyncio_get_event_loop(Interp& in, const CallArgs& a) {
     check_args(a, "get_event_loop", 0, 0);
-    if (EventLoop* l = in.runtime().running_loop()) return wrap_loop(*l);
-    if (!g_current_loop || g_current_loop->is_closed()) {
-        // 3.11 (events.py get_event_loop): DeprecationWarning, then a new loop is set.
-        in.warn(exc_types().DeprecationWarning, "There is no current event loop");
-        EventLoop& l = in.runtime().new_event_loop();
-        prepare_loop(in, l);
-        g_current_loop = &l;
-    }
-    return wrap_loop(*g_current_loop);
+    return wrap_loop(get_event_loop(in));
 }
 
 }  // namespace
@@ -269,6 +262,25 @@ void prepare_loop(Interp& in, EventLoop& loop) {
         }
         inp->write_stderr(out);
     });
+}
+
+void set_current_event_loop(EventLoop* loop) {
+    g_current_loop = loop;
+    g_set_called = true;
+}
+
+EventLoop& get_event_loop(Interp& in) {
+    if (EventLoop* l = in.runtime().running_loop()) return *l;
+    // 3.11.2 BaseDefaultEventLoopPolicy.get_event_loop: one implicit loop on the main
+    // thread unless set_event_loop was ever called; no warning (that came in 3.12).
+    if (!g_current_loop && !g_set_called) {
+        EventLoop& l = in.runtime().new_event_loop();
+        prepare_loop(in, l);
+        g_current_loop = &l;
+        g_set_called = true;
+    }
+    if (!g_current_loop) raise(exc_types().RuntimeError, "There is no current event loop in thread 'MainThread'.");
+    return *g_current_loop;
 }
 
 void forget_loops() {

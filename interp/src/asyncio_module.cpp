@@ -49,6 +49,7 @@ Value asyncio_run(Interp& in, const CallArgs& a) {
     // Runner.run checks the argument; __exit__ closes the loop either way.
     EventLoop& loop = detail::begin_run(opts);
     prepare_loop(in, loop);
+    set_current_event_loop(&loop);
     std::exception_ptr error;
     Value result;
     try {
@@ -61,6 +62,7 @@ Value asyncio_run(Interp& in, const CallArgs& a) {
         error = std::current_exception();
     }
     detail::finish_run(loop);
+    set_current_event_loop(nullptr);  // Runner.close: events.set_event_loop(None)
     if (error) std::rethrow_exception(error);
     return result;
 }
@@ -301,6 +303,9 @@ void init_asyncio_module(Interp& in, Module& m) {
     install_asyncio_locks(in, m);
     install_asyncio_queues(in, m);
     d.set_str("exceptions", in.import_module("asyncio.exceptions"));
+    for (const char* sub : {"tasks", "events", "futures", "locks", "queues", "runners", "base_events", "taskgroups",
+                            "timeouts", "coroutines"})
+        d.set_str(sub, in.import_module(std::string("asyncio.") + sub));
 }
 
 void init_asyncio_exceptions_module(Interp&, Module& m) {

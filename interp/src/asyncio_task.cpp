@@ -77,12 +77,15 @@ std::string FrameTask::repr() const {
     if (cancelled()) s += "cancelled";
     else if (done()) s += "finished";
     else s += "pending";
+    // base_tasks._task_repr_info: state, name, coro, wait_for, then result/exception, cb.
     s += " name='" + get_name() + "' coro=<" + format_coroutine(coro_) + ">";
+    if (fut_waiter()) s += " wait_for=" + fut_waiter()->repr();
     if (state() == FutureState::finished) {
         if (exception_) s += " exception=" + exception_repr(exception_);
-        else if (result_slot_) s += " result=" + py::repr(Interp::current(), *result_slot_);
+        else if (result_slot_) s += " result=" + reprlib_repr(*result_slot_);
     }
-    if (fut_waiter()) s += " wait_for=" + fut_waiter()->repr();
+    std::string cb = callbacks_repr();
+    if (!cb.empty()) s += " " + cb;
     return s + ">";
 }
 
@@ -283,9 +286,17 @@ void install_future_methods(Type* t) {
 
 }  // namespace
 
+Value future_new(Interp& in, const CallArgs& a) {
+    check_args(a, "Future", 0, 0, {"loop"});
+    Value l = a.kw("loop");
+    EventLoop& loop = (l.is_undefined() || l.is_none()) ? get_event_loop(in) : *unwrap_loop(l);
+    return wrap_future(loop.create_future<Value>().ref());
+}
+
 Type* future_type() {
     if (!g_future_type) {
         g_future_type = make_type("Future", "_asyncio");
+        g_future_type->construct = future_new;
         install_future_methods(g_future_type);
     }
     return g_future_type;

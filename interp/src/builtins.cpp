@@ -390,6 +390,8 @@ void install_builtins(Interp& in, Dict& b) {
     b.set_str("float", Value(t.floating));
     b.set_str("bool", Value(t.boolean));
     if (t.bytes) b.set_str("bytes", Value(t.bytes));
+    b.set_str("UnicodeEncodeError", Value(unicode_error_type(true)));
+    b.set_str("UnicodeDecodeError", Value(unicode_error_type(false)));
     struct {
         const char* name;
         NativeFn fn;

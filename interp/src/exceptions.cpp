@@ -200,7 +200,12 @@ Ref<ExceptionObject> from_exception_ptr(const std::exception_ptr& ep) {
     } catch (const looplab::BaseException& e) {
         Type* t = exception_type_by_name(e.type_name());
         if (!t) t = exc_types().RuntimeError;
-        return new_exception(t, e.message());
+        auto obj = new_exception(t, e.message());
+        if (e.cause) {
+            obj->cause = Value(from_exception_ptr(e.cause).get());
+            obj->suppress_context = true;
+        }
+        return obj;
     } catch (const std::bad_alloc&) {
         return new_exception(exc_types().RuntimeError, "out of memory");
     } catch (const std::exception& e) {

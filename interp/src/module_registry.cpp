@@ -108,11 +108,3 @@ std::string class_path(const Type* t) {
 
 }  // namespace stdlib
 }  // namespace looplab::py
-
-// ---- modules not written yet (each moves to its module_<name>.cpp) ----------------------
-namespace looplab::py::stdlib {
-void init_datetime(Interp&, Module&) {}
-void init_logging(Interp&, Module&) {}
-void init_contextlib(Interp&, Module&) {}
-void init_enum(Interp&, Module&) {}
-}  // namespace looplab::py::stdlib

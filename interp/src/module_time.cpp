@@ -83,6 +83,18 @@ Value make_struct_time(const std::tm& tm, const char* zone) {
     return Value(st);
 }
 
+}  // namespace
+
+Value make_time_tuple(const int64_t f[9], const char* zone) {
+    std::vector<Value> items;
+    for (int i = 0; i < 9; ++i) items.push_back(Value::integer(f[i]));
+    auto* st = new StructTime(std::move(items), zone);
+    retype(st, struct_time_type());
+    return Value(st);
+}
+
+namespace {
+
 // _PyTime_ObjectToTime_t(ROUND_FLOOR): seconds since the epoch as time_t.
 std::time_t to_time_t(Interp& in, const Value& v) {
     if (v.is_float()) {

@@ -241,7 +241,15 @@ std::unique_ptr<Module> Parser::parse_file() {
     auto m = std::make_unique<Module>();
     try {
         Guard g(*this);
-        while (!at(TokType::EndMarker)) statement(m->body);
+        while (!at(TokType::EndMarker)) {
+            statement(m->body);
+            // Nothing looks back past a finished top-level statement but prev(): drop the
+            // consumed tokens so a big file does not keep all of them.
+            if (p_ > 4096) {
+                toks_.erase(toks_.begin(), toks_.begin() + std::ptrdiff_t(p_ - 1));
+                p_ = 1;
+            }
+        }
     } catch (ParseError& e) {
         if (!tokenizer_failed_ && !e.info.unsupported) rethrow_with_tokenizer_check(e);
         throw;

@@ -137,10 +137,12 @@ bool str_isidentifier(std::string_view s) {
 
 namespace {
 
-// The class named `name` among the builtins (UnicodeDecodeError...) or `fallback`.
-Type* builtin_class(Interp& in, const char* name, Type* fallback) {
-    Value v = in.builtins() ? in.builtins()->get_str(name) : Value();
-    return v.is_object() && v.type()->kind == Kind::type ? v.as<Type>() : fallback;
+Type* make_unicode_error(const char* name) {
+    Type* t = new Type(name, Kind::exception, exc_types().UnicodeError);
+    t->add_ref();  // immortal, like every built-in class
+    t->type = types().type;
+    t->dict->type = types().dict;
+    return t;
 }
 
 std::string normalize_encoding(std::string e) {
@@ -153,15 +155,23 @@ std::string normalize_encoding(std::string e) {
 
 }  // namespace
 
+Type* unicode_error_type(bool encode) {
+    // UnicodeEncodeError and UnicodeDecodeError (subclasses of UnicodeError, as in CPython's
+    // Objects/exceptions.c), made once per process. Their extra attributes (encoding,
+    // object, start, end, reason) are not modelled: the message carries them.
+    static Type* const enc = make_unicode_error("UnicodeEncodeError");
+    static Type* const dec = make_unicode_error("UnicodeDecodeError");
+    return encode ? enc : dec;
+}
+
 // bytes -> str for str(b, encoding, errors) and bytes.decode: UTF-8, ASCII and Latin-1 with
 // the strict/replace/ignore error handlers (Objects/unicodeobject.c, the codecs' messages).
-Value decode_bytes(Interp& in, std::string_view b, const std::string& encoding, const std::string& errors) {
+Value decode_bytes(Interp&, std::string_view b, const std::string& encoding, const std::string& errors) {
     std::string enc = normalize_encoding(encoding);
     if (enc != "utf-8" && enc != "ascii" && enc != "latin-1")
-        raise(builtin_class(in, "LookupError", exc_types().LookupError), "unknown encoding: " + encoding);
+        raise(exc_types().LookupError, "unknown encoding: " + encoding);
     if (errors != "strict" && errors != "replace" && errors != "ignore")
-        raise(builtin_class(in, "LookupError", exc_types().LookupError),
-              "unknown error handler name '" + errors + "'");
+        raise(exc_types().LookupError, "unknown error handler name '" + errors + "'");
     std::string out;
     out.reserve(b.size());
     auto bad = [&](size_t pos, size_t end, const char* reason) {
@@ -174,7 +184,7 @@ Value decode_bytes(Interp& in, std::string_view b, const std::string& encoding, 
             else
                 std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %zu-%zu: %s", codec, pos,
                               end - 1, reason);
-            raise(builtin_class(in, "UnicodeDecodeError", exc_types().UnicodeError), buf);
+            raise(unicode_error_type(false), buf);
         }
         if (errors == "replace") out += "\xEF\xBF\xBD";
     };

@@ -508,7 +508,7 @@ Value str_expandtabs(Interp& in, const CallArgs& a) {
 }
 
 // ---- encode -------------------------------------------------------------------------
-Value str_encode(Interp& in, const CallArgs& a) {
+Value str_encode(Interp&, const CallArgs& a) {
     Value v[2];
     Str& self = bind(a, "encode", Sig::clinic, 0, 2, v, {"encoding", "errors"});
     if (!v[0].is_undefined() && !is_str(v[0]))
@@ -537,8 +537,7 @@ Value str_encode(Interp& in, const CallArgs& a) {
             std::string ch;
             utf8_append(ch, c);
             const char* codec = limit == 0x80 ? "ascii" : "latin-1";
-            Value cls = in.builtins() ? in.builtins()->get_str("UnicodeEncodeError") : Value();
-            raise(kind_of(cls) == Kind::type ? cls.as<Type>() : exc_types().UnicodeError,
+            raise(unicode_error_type(true),
                   std::string("'") + codec + "' codec can't encode character " + ascii_escape(str_repr(ch)) +
                       " in position " + std::to_string(index) + ": ordinal not in range(" +
                       std::to_string(limit) + ")");

@@ -2,6 +2,9 @@
 #include "looplab/future.hpp"
 
 #include "looplab/event_loop.hpp"
+#include "looplab/gather.hpp"
+
+#include "looplab/event_loop.hpp"
 
 namespace looplab {
 
@@ -173,8 +176,9 @@ namespace {
 // A user callback: the box owns the std::function; its address is the id.
 class DoneFunctionBox : public RefCounted {
 public:
-    explicit DoneFunctionBox(std::function<void(FutureBase&)> f) : f(std::move(f)) {}
+    DoneFunctionBox(std::function<void(FutureBase&)> f, std::string d) : f(std::move(f)), description(std::move(d)) {}
     std::function<void(FutureBase&)> f;
+    std::string description;
     static void run(RefCounted* self, RefCounted* fut) {
         auto* box = static_cast<DoneFunctionBox*>(self);
         auto* f = static_cast<FutureBase*>(fut);
@@ -189,8 +193,8 @@ public:
 };
 }  // namespace
 
-uint64_t FutureBase::add_done_callback(std::function<void(FutureBase&)> fn) {
-    auto* box = new DoneFunctionBox(std::move(fn));
+uint64_t FutureBase::add_done_callback(std::function<void(FutureBase&)> fn, std::string description) {
+    auto* box = new DoneFunctionBox(std::move(fn), std::move(description));
     box->add_ref();  // held here until add_done_callback takes its own
     add_done_callback(DoneCallback{&DoneFunctionBox::run, box});
     uint64_t id = reinterpret_cast<uintptr_t>(box);
@@ -202,15 +206,53 @@ size_t FutureBase::remove_done_callback(uint64_t id) {
     return remove_done_callback(DoneCallback{&DoneFunctionBox::run, reinterpret_cast<RefCounted*>(id)});
 }
 
+std::string FutureBase::callbacks_repr() const {
+    std::vector<DoneCallback> cbs;
+    if (first_callback_.fn) cbs.push_back(first_callback_);
+    if (more_callbacks_)
+        for (auto& cb : *more_callbacks_) cbs.push_back(cb);
+    if (cbs.empty()) return {};
+    // format_helpers._format_callback_source for the callbacks the runtime installs.
+    auto name = [](const DoneCallback& cb) -> std::string {
+        if (TaskBase::is_wakeup(cb)) return "Task.task_wakeup()";
+        if (cb.fn == &DoneFunctionBox::run) {
+            auto* box = static_cast<DoneFunctionBox*>(cb.ctx);
+            return box->description.empty() ? "<callback>()" : box->description;
+        }
+        return describe_done_callback(cb);
+    };
+    std::string s;
+    if (cbs.size() == 1) s = name(cbs[0]);
+    else if (cbs.size() == 2) s = name(cbs[0]) + ", " + name(cbs[1]);
+    else s = name(cbs[0]) + ", <" + std::to_string(cbs.size() - 2) + " more>, " + name(cbs.back());
+    return "cb=[" + s + "]";
+}
+
 std::string FutureBase::repr() const {
+    std::string info;
     switch (state_) {
-    case FutureState::pending: return "<Future pending>";
-    case FutureState::cancelled: return "<Future cancelled>";
+    case FutureState::pending: info = "pending"; break;
+    case FutureState::cancelled: info = "cancelled"; break;
     case FutureState::finished:
-        if (exception_) return "<Future finished exception=" + exception_repr(exception_) + ">";
-        return "<Future finished>";
+        info = "finished";
+        if (exception_) info += " exception=" + exception_repr(exception_);
+        else if (std::string r = result_repr(); !r.empty()) info += " result=" + r;
+        break;
     }
-    return "<Future>";
+    std::string cb = callbacks_repr();
+    if (!cb.empty()) info += " " + cb;
+    return "<Future " + info + ">";
+}
+
+}  // namespace looplab
+
+namespace looplab {
+
+std::string describe_done_callback(const DoneCallback& cb) {
+    // Where CPython 3.11.2 defines these callbacks (Lib/asyncio/*.py).
+    if (EventLoop::is_stop_callback(cb)) return "_run_until_complete_cb() at /usr/lib/python3.11/asyncio/base_events.py:180";
+    if (GatheringFuture::is_child_callback(cb)) return "gather.<locals>._done_callback() at /usr/lib/python3.11/asyncio/tasks.py:754";
+    return "<callback>()";
 }
 
 }  // namespace looplab

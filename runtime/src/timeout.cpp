@@ -114,8 +114,11 @@ void Timeout::exit(std::exception_ptr exc) {
     if (d.state == TimeoutState::expiring) {
         d.state = TimeoutState::expired;
         if (d.task->uncancel() == 0 && exc && is_cancelled_error(exc)) {
-            // Since there are no outstanding cancel requests, we're handling this.
-            throw TimeoutError();
+            // Since there are no outstanding cancel requests, we're handling this:
+            // `raise TimeoutError from exc_val`.
+            TimeoutError e;
+            e.cause = exc;
+            throw e;
         }
     } else if (d.state == TimeoutState::entered) {
         d.state = TimeoutState::exited;

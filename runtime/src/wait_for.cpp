@@ -11,6 +11,13 @@ namespace {
 // Like result(), this marks the exception retrieved.
 bool result_is_cancelled_error(FutureBase& fut) { return is_cancelled_error(fut.result_exception()); }
 
+// `raise exceptions.TimeoutError() from exc`, exc being what fut.result() raised.
+TimeoutError timeout_from(FutureBase& fut) {
+    TimeoutError e;
+    e.cause = fut.result_exception();
+    return e;
+}
+
 // `finally: timeout_handle.cancel()`, also when the coroutine is closed mid-wait.
 struct CancelHandleOnExit {
     Ref<TimerHandle> handle;
@@ -45,7 +52,7 @@ Coroutine<void> wait_for_core(EnsureFuture ensure, double timeout, Ref<FutureBas
         if (fut->done()) co_return;  // return fut.result()
         co_await cancel_and_wait(fut, loop);
         // try: return fut.result() / except CancelledError: raise TimeoutError() from exc
-        if (result_is_cancelled_error(*fut)) throw TimeoutError();
+        if (result_is_cancelled_error(*fut)) throw timeout_from(*fut);
         co_return;
     }
 
@@ -82,7 +89,7 @@ Coroutine<void> wait_for_core(EnsureFuture ensure, double timeout, Ref<FutureBas
     // In case task cancellation failed with some exception, we should re-raise it
     // (bpo-40607): fut.result() gives it, or the result of a task that ignored the
     // cancellation; only a CancelledError becomes TimeoutError.
-    if (result_is_cancelled_error(*fut)) throw TimeoutError();
+    if (result_is_cancelled_error(*fut)) throw timeout_from(*fut);
 }
 
 }  // namespace looplab::detail

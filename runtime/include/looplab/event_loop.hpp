@@ -61,6 +61,8 @@ public:
         return Future<T>(Ref<FutureBase>(new FutureImpl<T>(*this)));
     }
     TaskBase* current_task() const noexcept { return current_task_; }
+    // True for run_until_complete's done callback (base_events._run_until_complete_cb).
+    static bool is_stop_callback(const DoneCallback& cb) noexcept { return cb.fn == &EventLoop::stop_loop_callback; }
     // Pending tasks of this loop, in creation order.
     std::vector<TaskBase*> pending_tasks() const;
 

@@ -24,6 +24,10 @@ public:
     // The last line of a traceback: `ValueError: boom`, or `CancelledError` alone.
     std::string format_exception_only() const;
 
+    // `raise X from cause` (Python's __cause__): set where asyncio chains exceptions, e.g.
+    // wait_for's `raise TimeoutError() from exc`.
+    std::exception_ptr cause;
+
 private:
     std::string message_;
 };

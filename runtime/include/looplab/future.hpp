@@ -66,8 +66,9 @@ public:
     // __wakeup's `future.result()` without the value: the exception it would raise, or null.
     std::exception_ptr result_exception();
 
-    // add_done_callback for C++ users; returns an id for remove_done_callback.
-    uint64_t add_done_callback(std::function<void(FutureBase&)> fn);
+    // add_done_callback for C++ users; returns an id for remove_done_callback. `description`
+    // is how reprs name the callback (base_futures._format_callbacks), e.g. "cb() at x.py:3".
+    uint64_t add_done_callback(std::function<void(FutureBase&)> fn, std::string description = {});
     // Removes every callback registered under that id; returns how many (like CPython).
     size_t remove_done_callback(uint64_t id);
     // Internal callbacks (task wakeups, gather...). Takes a reference on ctx.
@@ -87,8 +88,13 @@ public:
     // A pointer to the stored value (FINISHED only); typed handles cast it back.
     virtual const void* value_ptr() const noexcept = 0;
 
-    // Python repr fragment: `<Future pending>`, `<Future finished result=...>`.
+    // Python repr fragment: `<Future pending cb=[Task.task_wakeup()]>`,
+    // `<Future finished result=7>` (futures.py __repr__ / base_futures._future_repr_info).
     virtual std::string repr() const;
+    // reprlib.repr(result) for the repr, or empty when the value cannot be shown.
+    virtual std::string result_repr() const { return {}; }
+    // `cb=[...]` of the repr (empty without callbacks): CPython's names for each callback.
+    std::string callbacks_repr() const;
 
 protected:
     // Mark finished/cancelled and schedule the callbacks (__schedule_callbacks).
@@ -142,6 +148,10 @@ struct ResultSlot<void> {
     const void* ptr() const noexcept { return nullptr; }
 };
 
+// CPython's name for a done callback the runtime installs ("_run_until_complete_cb() at
+// /usr/lib/python3.11/asyncio/base_events.py:180"), for future reprs.
+std::string describe_done_callback(const DoneCallback& cb);
+
 template <class T>
 class FutureImpl final : public FutureBase {
 public:
@@ -160,6 +170,16 @@ public:
         finish_with_result();
     }
     const void* value_ptr() const noexcept override { return slot_.ptr(); }
+    std::string result_repr() const override {
+        if constexpr (!std::is_void_v<T>) {
+            if constexpr (requires(const T& v) { reprlib_repr(v); }) {
+                if (slot_.value) return reprlib_repr(*slot_.value);
+            }
+        } else {
+            return "None";
+        }
+        return {};
+    }
 
 private:
     ResultSlot<T> slot_;

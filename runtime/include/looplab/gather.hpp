@@ -18,6 +18,8 @@ public:
     const std::vector<Ref<FutureBase>>& children() const noexcept { return children_; }
     // gather() with no arguments: an already finished future (result []).
     void finish_empty() { finish_with_result(); }
+    // True for the callback gather() adds to each child (tasks.py _done_callback).
+    static bool is_child_callback(const DoneCallback& cb) noexcept { return cb.fn == &GatheringFuture::child_done; }
 
 private:
     friend Ref<GatheringFuture> gather_futures(std::vector<Ref<FutureBase>>, bool);

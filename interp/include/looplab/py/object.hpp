@@ -141,4 +141,8 @@ struct CallArgs {
 class Interp;
 using NativeFn = Value (*)(Interp& in, const CallArgs& a);
 
+// reprlib.repr(v) (CPython Lib/reprlib.py, the limits asyncio's reprs use): found by the
+// runtime's FutureImpl<Value> through argument-dependent lookup.
+std::string reprlib_repr(const Value& v);
+
 }  // namespace looplab::py

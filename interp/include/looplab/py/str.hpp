@@ -57,6 +57,10 @@ bool str_isidentifier(std::string_view s);
 // strict, replace and ignore error handlers; CPython's codec messages.
 Value decode_bytes(Interp& in, std::string_view b, const std::string& encoding, const std::string& errors);
 
+// UnicodeEncodeError (encode) or UnicodeDecodeError: subclasses of UnicodeError; the
+// builtins module holds them under their names.
+Type* unicode_error_type(bool encode);
+
 // str(...): the constructor installed as types().str->construct.
 Value str_new(Interp& in, const CallArgs& a);
 
