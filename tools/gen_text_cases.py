@@ -15,6 +15,10 @@ import sys
 
 if sys.version_info[:2] != (3, 11):
     sys.exit("gen_text_cases.py: run it with CPython 3.11 (/usr/bin/python3)")
+# str hashes are those of PYTHONHASHSEED=0 (SPEC 4): re-run under it.
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.execv(sys.executable, [sys.executable] + sys.argv)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "interp"))

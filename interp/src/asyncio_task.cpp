@@ -144,7 +144,8 @@ Ref<FutureBase> ensure_future(Interp& in, const Value& aw, EventLoop* loop, std:
     (void)in;
     if (FutureBase* f = unwrap_future(aw)) return Ref<FutureBase>(f);
     if (is_coroutine_object(aw)) {
-        EventLoop& l = loop ? *loop : running_loop();
+        // tasks.py ensure_future: `loop = events._get_event_loop()` when none is given.
+        EventLoop& l = loop ? *loop : get_event_loop(in);
         return Ref<FutureBase>(new FrameTask(l, aw, name));
     }
     raise_type_error("An asyncio.Future, a coroutine or an awaitable is required");

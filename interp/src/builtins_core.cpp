@@ -36,6 +36,12 @@ Value builtin_super(Interp& in, const CallArgs& a) {
     return Value(new Super(cls.as<Type>(), self));
 }
 
+Value builtin_slice(Interp&, const CallArgs& a) {
+    check_args(a, "slice", 1, 3);
+    if (a.nargs == 1) return Value(new Slice(Value::none(), a[0], Value::none()));
+    return Value(new Slice(a[0], a[1], a.nargs > 2 ? a[2] : Value::none()));
+}
+
 Value builtin_property(Interp&, const CallArgs& a) {
     Value fget = a.nargs > 0 ? a[0] : a.kw("fget");
     Value fset = a.nargs > 1 ? a[1] : a.kw("fset");
@@ -99,7 +105,7 @@ std::pair<Value, Value> exception_group_split(Interp& in, const Value& exc, cons
         if (matches(in, exc, type)) {
             auto g = new_exception_args(e->type->is_subtype(exc_types().Exception) ? exc_types().ExceptionGroup
                                                                                    : exc_types().BaseExceptionGroup,
-                                        {make_str(""), make_list({exc})});
+                                        {make_str(""), make_tuple({exc})});
             g->traceback = e->traceback;
             return {Value(g.get()), Value::none()};
         }
@@ -124,6 +130,12 @@ void warn_never_awaited(const std::string& qualname, int line) {
     try {
         if (!Interp::current_or_null()) return;
         Interp& in = Interp::current();
+        if (!in.vm().current_frame()) {
+            // Collected when no Python code runs (interpreter shutdown): warnings.py has no
+            // frame to point at and reports "sys:1".
+            in.write_stderr("sys:1: RuntimeWarning: coroutine '" + qualname + "' was never awaited\n");
+            return;
+        }
         in.warn(exc_types().RuntimeWarning, "coroutine '" + qualname + "' was never awaited");
         in.write_stderr("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
     } catch (...) {
@@ -142,6 +154,8 @@ void install_core_builtins(Interp& in, Dict& b) {
     b.set_str("staticmethod", Value(t.staticmethod));
     b.set_str("classmethod", Value(t.classmethod));
     t.super->construct = builtin_super;
+    t.slice->construct = builtin_slice;
+    b.set_str("slice", Value(t.slice));
     b.set_str("super", Value(t.super));
     b.set_str("Ellipsis", ellipsis());
     b.set_str("NotImplemented", not_implemented());

@@ -25,6 +25,13 @@ constexpr double kEpoch = 1704067200.0;  // clock.EPOCH
 
 double now(Interp& in) { return in.runtime().clock(); }
 
+// The functions tools/looplab_cpython/clock.py patches into time are Python functions, so
+// under the reference their argument errors are a `def`'s ("time() takes 0 positional
+// arguments but 1 was given"); perf_counter is clock.monotonic there, and says so.
+void noargs(const CallArgs& a, const char* qualname) {
+    world::bind_call(world::Params{qualname, {}, 0, 0, false}, a, nullptr);
+}
+
 // time.struct_time: a 9-tuple with named fields, plus tm_zone/tm_gmtoff (structseq).
 struct StructTime : Tuple {
     explicit StructTime(std::vector<Value> items, std::string z) : Tuple(std::move(items)), zone(std::move(z)) {}
@@ -155,29 +162,29 @@ std::tm tm_of_secs(Interp& in, const Value& secs) {
     return utc_tm(to_time_t(in, secs));
 }
 
-// ---- clocks ---------------------------------------------------------------------------
+// ---- clocks (clock.py's) ---------------------------------------------------------------------------
 Value time_time(Interp& in, const CallArgs& a) {
-    bind_args(a, 0, "time", "time.time", Sig::noargs, 0, 0, nullptr);
+    noargs(a, "time");
     return Value::floating(kEpoch + now(in));
 }
 Value time_time_ns(Interp& in, const CallArgs& a) {
-    bind_args(a, 0, "time_ns", "time.time_ns", Sig::noargs, 0, 0, nullptr);
+    noargs(a, "time_ns");
     return Value::integer(int64_t(kEpoch * 1e9) + int64_t(now(in) * 1e9));
 }
 Value time_monotonic(Interp& in, const CallArgs& a) {
-    bind_args(a, 0, "monotonic", "time.monotonic", Sig::noargs, 0, 0, nullptr);
+    noargs(a, "monotonic");
     return Value::floating(now(in));
 }
 Value time_monotonic_ns(Interp& in, const CallArgs& a) {
-    bind_args(a, 0, "monotonic_ns", "time.monotonic_ns", Sig::noargs, 0, 0, nullptr);
+    noargs(a, "monotonic_ns");
     return Value::integer(int64_t(now(in) * 1e9));
 }
 Value time_perf_counter(Interp& in, const CallArgs& a) {
-    bind_args(a, 0, "perf_counter", "time.perf_counter", Sig::noargs, 0, 0, nullptr);
+    noargs(a, "monotonic");
     return Value::floating(now(in));
 }
 Value time_perf_counter_ns(Interp& in, const CallArgs& a) {
-    bind_args(a, 0, "perf_counter_ns", "time.perf_counter_ns", Sig::noargs, 0, 0, nullptr);
+    noargs(a, "monotonic_ns");
     return Value::integer(int64_t(now(in) * 1e9));
 }
 // process_time()/thread_time(): CPU time. Python code costs no virtual time (SPEC 4), so
@@ -190,7 +197,7 @@ Value time_process_time(Interp& in, const CallArgs& a) {
 // time.sleep: the argument rules of _PyTime_FromObject (clock.py sleep), then block().
 Value time_sleep(Interp& in, const CallArgs& a) {
     Value v[1];
-    bind_args(a, 0, "sleep", "time.sleep", Sig::one, 1, 1, v);
+    world::bind_call(world::Params{"sleep", {"secs"}, 1, 1, false}, a, v);
     const Value& secs = v[0];
     double s;
     constexpr double kLimit = 9223372036854775808.0;  // 2**63 ns
@@ -213,13 +220,13 @@ Value time_sleep(Interp& in, const CallArgs& a) {
 // ---- calendar time --------------------------------------------------------------------
 Value time_gmtime(Interp& in, const CallArgs& a) {
     Value v[1];
-    bind_args(a, 0, "gmtime", "gmtime", Sig::parsetuple, 0, 1, v);
+    world::bind_call(world::Params{"gmtime", {"secs"}, 1, 0, false}, a, v);
     // glibc's gmtime names the zone GMT (struct tm's tm_zone), so CPython's gmtime does too.
     return make_struct_time(tm_of_secs(in, v[0]), "GMT");
 }
 Value time_localtime(Interp& in, const CallArgs& a) {
     Value v[1];
-    bind_args(a, 0, "localtime", "localtime", Sig::parsetuple, 0, 1, v);
+    world::bind_call(world::Params{"localtime", {"secs"}, 1, 0, false}, a, v);
     return make_struct_time(tm_of_secs(in, v[0]), "UTC");
 }
 
@@ -243,19 +250,19 @@ std::string asctime_text(const std::tm& tm) {
 
 Value time_ctime(Interp& in, const CallArgs& a) {
     Value v[1];
-    bind_args(a, 0, "ctime", "ctime", Sig::parsetuple, 0, 1, v);
+    world::bind_call(world::Params{"ctime", {"secs"}, 1, 0, false}, a, v);
     return make_str(asctime_text(tm_of_secs(in, v[0])));
 }
 Value time_asctime(Interp& in, const CallArgs& a) {
     Value v[1];
-    bind_args(a, 0, "asctime", "asctime", Sig::parsetuple, 0, 1, v);
+    world::bind_call(world::Params{"asctime", {"t"}, 1, 0, false}, a, v);
     std::tm tm = v[0].is_undefined() ? tm_of_secs(in, Value()) : tm_from_tuple(in, v[0], "asctime", nullptr);
     return make_str(asctime_text(tm));
 }
 
 Value time_strftime(Interp& in, const CallArgs& a) {
     Value v[2];
-    bind_args(a, 0, "strftime", "strftime", Sig::parsetuple, 1, 2, v);
+    world::bind_call(world::Params{"strftime", {"format", "t"}, 2, 1, false}, a, v);
     if (!is_str(v[0])) raise_type_error("strftime() argument 1 must be str, not " + type_name(v[0]));
     std::string zone = "UTC";
     std::tm tm = v[1].is_undefined() ? tm_of_secs(in, Value()) : tm_from_tuple(in, v[1], "strftime", &zone);

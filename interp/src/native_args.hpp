@@ -45,6 +45,7 @@ const Str& str_arg(const Value& v, const std::string& what);
 void install_case_methods(Type& str);    // str_case.cpp: upper(), isalpha()...
 void install_format_methods(Type& str);  // str_format.cpp: format(), format_map(), __format__
 void install_dunders(Type& str);         // str.cpp: __len__, __add__, __eq__...
+void install_translate_methods(Type& str);  // str_translate.cpp: maketrans(), translate()
 void install_bytes_basics(Type& bytes);  // str.cpp: bytes.__repr__ and bytes.decode (for encode())
 
 }  // namespace looplab::py::argbind

@@ -7,6 +7,7 @@
 // message at the same place for the cases LoopLab tests (tests/interp/parser_test.cpp).
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -199,7 +200,7 @@ private:
     friend struct Guard;
     std::string_view src_;
     Scanner sc_;
-    std::vector<Token> toks_;
+    std::deque<Token> toks_;  // a deque: references to tokens stay valid while more are read
     size_t p_ = 0;
     bool tokenizer_failed_ = false;
     std::vector<SyntaxWarningInfo>* warnings_;

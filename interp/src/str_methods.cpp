@@ -567,6 +567,7 @@ void install_str_methods(Type& t) {
     argbind::install_case_methods(t);
     argbind::install_format_methods(t);
     argbind::install_dunders(t);
+    argbind::install_translate_methods(t);
     // str.encode() makes bytes: give them a repr and decode() unless a bytes module did.
     if (Type* bytes = types().bytes) argbind::install_bytes_basics(*bytes);
 }

@@ -1043,7 +1043,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
     unwind:
         // Unwind through the block stacks of this frame and its callers.
         for (;;) {
-            if (add_traceback) exc->traceback.push_back(TracebackEntry{f->code, f->line()});
+            if (add_traceback) exc->traceback.push_back(TracebackEntry{f->code, f->line(), Ref<Object>(f)});
             if (set_context) {
                 Value ctx = current_handled(f);
                 if (!ctx.is_undefined() && ctx.obj() != exc.get() && exc->context.is_undefined()) {
@@ -1093,6 +1093,8 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
         }
     }
 }
+
+Value VM::handled_exception() const { return current_handled(current_); }
 
 Resumed VM::suspend(Frame* leaf, FutureBase* awaited, CoroutineObject* root) {
     if (root) root->leaf = leaf;

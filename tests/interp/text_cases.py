@@ -73,6 +73,15 @@ STR_GROUPS = [
         "'a=b=c'.partition('=')", "'a=b=c'.rpartition('=')", "'abc'.partition('x')", "'abc'.rpartition('x')",
         "'abc'.partition('')", "'abc'.partition(1)", "'key: значення'.partition(': ')", "'a'.partition()",
     ]),
+    ("maketrans and translate map code points", "exprs", [
+        "str.maketrans('ab', 'xy')", "str.maketrans('ab', 'xy', 'c')", "str.maketrans({'a': '1', 98: None})",
+        "str.maketrans('ab', 'x')", "str.maketrans('ab')", "str.maketrans({'ab': 1})", "str.maketrans({1.5: 1})",
+        "str.maketrans(1, 2)", "str.maketrans('a', 2)", "str.maketrans('a', 'b', 3)", "str.maketrans()",
+        "str.maketrans({'a': 1}, 'b')", "'a'.maketrans('a', 'b')", "'abc'.translate({97: 'X', 98: None, 99: 100})",
+        "'abc'.translate({97: 1.5})", "'abc'.translate({97: 0x110000})", "'abc'.translate(str.maketrans('abc', 'xyz'))",
+        "'київ'.translate({ord('ї'): 'i'})", "'abc'.translate(['x'] * 98)", "'abc'.translate(1)",
+        "'abc'.translate({97: ''})", "'a'.translate()", "'hello world'.translate(str.maketrans('', '', 'lo'))",
+    ]),
     ("Case mapping covers Latin, Greek and Cyrillic, with the special cases", "exprs", [
         "'Hello World'.upper()", "'Hello World'.lower()", "'Hello World'.swapcase()", "'hello world'.title()",
         "\"they're bill's friends\".title()", "'hello WORLD'.capitalize()", "'ß'.upper()", "'ßa'.capitalize()",
@@ -227,6 +236,34 @@ print(int(5).bit_length(), (255).bit_length(), (-7).bit_count(), (5).real, (5).i
 print((1.5).is_integer(), (2.0).is_integer(), (1.5).as_integer_ratio(), (0.1).hex(), (-0.0).hex())
 print((5).as_integer_ratio(), (5).numerator, (5).denominator, (2.5).conjugate(), (2.5).real)
 print((2.5).__round__(), (7).__round__(-1), (-2.7).__floor__(), (-2.7).__ceil__(), (5).__float__())
+"""),
+    ("str, repr, format and % call the classes' own methods", "program", """
+class Money:
+    def __init__(self, cents):
+        self.cents = cents
+    def __str__(self):
+        return f"{self.cents // 100}.{self.cents % 100:02d} грн"
+    def __repr__(self):
+        return f"Money({self.cents})"
+    def __format__(self, spec):
+        return format(self.cents / 100, spec) + '₴'
+class Plain:
+    pass
+m = Money(12345)
+print(m, str(m), repr(m), [m], (m,), {'k': m})
+print('%s|%r|%a' % (m, m, m), '{}|{!r}|{!s}|{:.1f}'.format(m, m, m, m), f'{m}|{m!r}|{m:>10.2f}')
+print(format(m, '.3f'), ascii(m), str(Plain()).startswith('<__main__.Plain object at 0x'))
+print('%(a)s-%(b)r' % {'a': m, 'b': 'x'}, '{0.cents}'.format(m), '{m.cents:,}'.format(m=m))
+class BadStr:
+    def __str__(self):
+        return 42
+for f in (str, lambda o: '%s' % o, lambda o: '{}'.format(o), lambda o: f'{o}'):
+    try:
+        f(BadStr())
+    except TypeError as e:
+        print('TypeError', e)
+print(hash('a') == hash('a'), hash(''), hash('hello'), hash('你好'), hash('Київ'), hash('😀'))
+print(str.__name__, type('x').__name__, isinstance('x', str), issubclass(str, object))
 """),
     ("Object builtins report CPython's errors", "exprs", ("""
 class Point:

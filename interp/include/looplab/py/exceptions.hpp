@@ -16,10 +16,15 @@
 namespace looplab::py {
 
 struct Code;
+struct Frame;
 
 struct TracebackEntry {
     Ref<Code> code;
     int line;
+    // The frame itself, kept alive by the traceback as CPython's tb_frame keeps it: its
+    // locals live as long as the exception (so, e.g., a never-awaited coroutine in them is
+    // reported when the exception goes, not when the frame unwinds).
+    Ref<Object> frame;
 };
 
 struct ExceptionObject : Instance {

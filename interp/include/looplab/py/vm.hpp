@@ -108,6 +108,8 @@ public:
     Resumed resume_native(NativeCoroutine& nc, std::exception_ptr thrown);
     // The frame running now (innermost), for tracebacks, warnings and the GUI's line.
     Frame* current_frame() const noexcept { return current_; }
+    // The exception being handled (sys.exc_info()[1]), or undefined.
+    Value handled_exception() const;
     uint64_t instructions = 0;  // executed so far in this step (runaway detection)
 
 private:

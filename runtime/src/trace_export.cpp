@@ -1,0 +1,1 @@
+#include "looplab/trace_export.hpp"
