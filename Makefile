@@ -3,6 +3,7 @@
 #   make test   same set-up, then the whole test suite through ctest (release build, then the
 #               runtime and scenarios again at -O0 under AddressSanitizer + UBSan)
 #   make bench  release build, then LoopLab's benchmarks side by side with CPython and uvloop
+#   make generated  5,000 random scenarios through looplab and CPython (CI runs 200)
 #   make build  (or just `make`) set-up and release build;  make clean  removes build/
 
 # Debian packages the build and tests need; bench adds uvloop for the comparison.
@@ -11,7 +12,7 @@ BENCH_PACKAGES := python3-uvloop
 PYTHON         := /usr/bin/python3
 JOBS           ?= 2
 
-.PHONY: all build run test bench clean deps bench-deps
+.PHONY: all build run test bench generated clean deps bench-deps
 
 all: build
 
@@ -39,6 +40,10 @@ test: build
 
 bench: bench-deps build
 	@$(PYTHON) bench/compare.py --looplab build/looplab-bench --looplab-trace
+
+# The random-scenario differential test at scale (CI runs 200 of these).
+generated: build
+	@$(PYTHON) tests/interp/generated.py --looplab build/looplab --seed 1 --count 5000 -j $(JOBS)
 
 clean:
 	rm -rf build

@@ -150,6 +150,9 @@ void TaskBase::step(std::exception_ptr exc) {
             fut_waiter_ = Ref<FutureBase>(r.awaited);
             awaited_id = r.awaited->id();
             end = StepEnd::awaiting_future;
+            // Name what the task waits for ("sleep", "Lock.acquire", "gather"…) for the exports:
+            // labels are set after construction, so the trace names a future when it is awaited.
+            if (rt.tracer() && !r.awaited->is_task()) rt.emit(EventKind::future_created, awaited_id, 0, rt.intern(r.awaited->label()));
             if (must_cancel_) {
                 if (fut_waiter_->cancel(std::string(cancel_message()))) must_cancel_ = false;
             }
