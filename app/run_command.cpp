@@ -17,6 +17,7 @@
 #include "looplab/py/interp.hpp"
 #include "looplab/runtime.hpp"
 #include "looplab/trace.hpp"
+#include "looplab/trace_export.hpp"
 
 namespace looplab::app {
 
@@ -24,6 +25,7 @@ namespace {
 
 const char* kRunUsage =
     "usage: looplab run FILE.py [--until S] [--seed N] [--max-steps N] [--ticks OUT]\n"
+    "                           [--trace OUT.json] [--events OUT.jsonl]\n"
     "\n"
     "Runs a Python 3.11 asyncio scenario on LoopLab's runtime, on a virtual clock that starts\n"
     "at 0 and jumps to the next timer (nothing waits for real time).\n"
@@ -32,6 +34,8 @@ const char* kRunUsage =
     "  --seed N        random.seed(N) before the run (default 0)\n"
     "  --max-steps N   stop after N task steps\n"
     "  --ticks OUT     write one line per task step: <clock> <loop> <task name>\n"
+    "  --trace OUT     write the run in Chrome Trace Event Format (open it in ui.perfetto.dev)\n"
+    "  --events OUT    write every trace event, one JSON object per line\n"
     "\n"
     "stdout is the program's output; stderr its errors, warnings and LoopLab's messages.\n"
     "Exit codes: 0 ok or limit reached, 1 uncaught exception or syntax error, 2 usage error,\n"
@@ -54,7 +58,7 @@ bool read_file(const std::string& path, std::string& out) {
 }  // namespace
 
 int run_command(int argc, char** argv) {
-    std::string file, ticks_path;
+    std::string file, ticks_path, trace_path, events_path;
     double until = 300;
     uint64_t max_steps = UINT64_MAX;
     int64_t seed = 0;
@@ -69,6 +73,10 @@ int run_command(int argc, char** argv) {
             const char* v = value();
             if (!v) return usage("--ticks needs a file name");
             ticks_path = v;
+        } else if (a == "--trace" || a == "--events") {
+            const char* v = value();
+            if (!v) return usage(a + " needs a file name");
+            (a == "--trace" ? trace_path : events_path) = v;
         } else if (a == "--until") {
             const char* v = value();
             char* end = nullptr;
@@ -93,6 +101,10 @@ int run_command(int argc, char** argv) {
     std::string source;
     std::error_code ec;
     std::string path = std::filesystem::absolute(file, ec).lexically_normal().string();
+    if (!ec && std::filesystem::is_directory(path)) {
+        std::cerr << "looplab: can't run '" << path << "': it is a directory; give a Python file (FILE.py)\n";
+        return 2;
+    }
     if (ec || !std::filesystem::is_regular_file(path) || !read_file(path, source)) {
         std::cerr << "looplab: can't open file '" << path << "': [Errno 2] No such file or directory\n";
         return 2;
@@ -102,11 +114,14 @@ int run_command(int argc, char** argv) {
         ticks_out.open(ticks_path);
         if (!ticks_out) return usage("cannot write the ticks file " + ticks_path);
     }
+    std::ofstream trace_out, events_out;
+    if (!trace_path.empty() && (trace_out.open(trace_path), !trace_out)) return usage("cannot write the trace file " + trace_path);
+    if (!events_path.empty() && (events_out.open(events_path), !events_out)) return usage("cannot write the events file " + events_path);
 
     Runtime rt;
     rt.limits().until = until;
     rt.limits().max_steps = max_steps;
-    if (!ticks_path.empty()) rt.enable_tracing();
+    if (!ticks_path.empty() || !trace_path.empty() || !events_path.empty()) rt.enable_tracing();
     int code = 0;
     {
         py::Interp in(rt);
@@ -149,6 +164,8 @@ int run_command(int argc, char** argv) {
     }
     std::cout.flush();
     if (ticks_out.is_open()) write_ticks(*rt.tracer(), ticks_out);
+    if (trace_out.is_open()) write_chrome_trace(*rt.tracer(), trace_out);
+    if (events_out.is_open()) write_events_jsonl(*rt.tracer(), events_out);
     return code;
 }
 

@@ -214,6 +214,8 @@ class Gen:
             if self.chance(0.5):
                 self.say(em, 'start ', E('n', '='))
             d = self.body(em, ctx)
+            if ctx.can_raise and self.chance(0.5):   # callers that can take an error get one often
+                self.s_raise(em, ctx)
             self.ret(em)
         (self.scene_helpers if ctx.nested else self.module_helpers).append(em.lines)
         return name, d

@@ -110,7 +110,7 @@ class Program(Scenes):
                 self.say(m, 'ledger ', E('LEDGER'))
             if 'TRAIL' in self.needs:
                 self.say(m, 'trail ', E('len(TRAIL)'), ' ', E('TRAIL[:4]'))
-            self.ending(m, ending)
+            bound += self.ending(m, ending)
         self.use(f'ending: {ending}')
         head = [f'# LoopLab random scenario: tools/gen_scenarios.py --seed {self.seed} --size {self.size}']
         head += ['# ' + line for line in textwrap.wrap('features: ' + ', '.join(sorted(self.features)), 88,
@@ -133,6 +133,7 @@ class Program(Scenes):
         return '\n'.join(out) + '\n', len(out), bound
 
     def ending(self, m, ending):
+        """The end of main(); returns the virtual time its timers add."""
         if ending == 'uncaught':
             self.needs.add('AppError')
             self.say(m, 'about to fail')
@@ -156,8 +157,10 @@ class Program(Scenes):
                         with m.block('async with second:'):
                             self.say(m, 'never printed')
                 m("await asyncio.gather(grab('x', a, b), grab('y', b, a))")
+                return 0.2
         else:
             self.say(m, 'done')
+        return 0.0
 
 
 def generate(seed, size='medium'):

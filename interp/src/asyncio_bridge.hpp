@@ -16,7 +16,9 @@ namespace looplab::py {
 // TaskBase drives it through the VM's resume (the coroutine protocol of task.hpp).
 class FrameTask final : public TaskBase {
 public:
-    FrameTask(EventLoop& loop, Value coro, std::string_view name);
+    // created_at: where asyncio's code called loop.create_task (debug-mode reprs say
+    // "created at FILE:LINE"); null means the scenario's own current line.
+    FrameTask(EventLoop& loop, Value coro, std::string_view name, const char* created_at = nullptr);
     ~FrameTask() override;
     std::string coro_name() const override;
     const void* value_ptr() const noexcept override { return result_slot_ ? &*result_slot_ : nullptr; }
@@ -31,6 +33,7 @@ protected:
 private:
     Value coro_;
     Value returned_;
+    std::string created_at_;
     std::optional<Value> result_slot_;
 };
 

@@ -107,7 +107,7 @@ Value taskgroup_create_task(Interp& in, const CallArgs& a) {
     Ref<FutureBase> t = g.group.create_task_with(
         [&](EventLoop& loop) -> Ref<FutureBase> {
             if (!is_coroutine_object(coro)) raise_type_error("a coroutine was expected, got " + repr(in, coro));
-            return Ref<FutureBase>(new FrameTask(loop, coro, {}));
+            return Ref<FutureBase>(new FrameTask(loop, coro, {}, "/usr/lib/python3.11/asyncio/taskgroups.py:145"));
         },
         n);
     return wrap_future(t);

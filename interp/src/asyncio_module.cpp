@@ -54,7 +54,7 @@ Value asyncio_run(Interp& in, const CallArgs& a) {
     Value result;
     try {
         if (!is_coroutine_object(main)) raise_value_error("a coroutine was expected, got " + repr(in, main));
-        Ref<FutureBase> task(new FrameTask(loop, main, {}));
+        Ref<FutureBase> task(new FrameTask(loop, main, {}, "/usr/lib/python3.11/asyncio/runners.py:100"));
         result = loop.run_until_complete(Future<Value>(task));
     } catch (const RunEnded&) {
         throw;
@@ -92,7 +92,7 @@ Value asyncio_create_task(Interp& in, const CallArgs& a) {
     if (!is_coroutine_object(coro)) raise_type_error("a coroutine was expected, got " + repr(in, coro));
     Value name = a.kw("name");
     // tasks.create_task: loop.create_task(coro) then _set_task_name: the Task-N number is used.
-    Ref<FutureBase> t(new FrameTask(loop, coro, {}));
+    Ref<FutureBase> t(new FrameTask(loop, coro, {}, "/usr/lib/python3.11/asyncio/tasks.py:374"));
     if (!name.is_undefined() && !name.is_none()) static_cast<TaskBase&>(*t).set_name(str(in, name));
     return wrap_future(t);
 }

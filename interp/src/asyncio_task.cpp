@@ -34,7 +34,18 @@ std::string format_coroutine(const Value& coro) {
 }  // namespace
 
 // ---- FrameTask ------------------------------------------------------------------------
-FrameTask::FrameTask(EventLoop& loop, Value coro, std::string_view name) : TaskBase(loop, name), coro_(std::move(coro)) {
+FrameTask::FrameTask(EventLoop& loop, Value coro, std::string_view name, const char* created_at)
+    : TaskBase(loop, name), coro_(std::move(coro)) {
+    // futures.py: a debug-mode loop records where the task was created (its source
+    // traceback minus Task.__init__'s own frame, tasks.py line 98).
+    if (loop.get_debug()) {
+        if (created_at) {
+            created_at_ = created_at;
+        } else if (Interp* in = Interp::current_or_null(); in && in->vm().current_frame()) {
+            Frame* f = in->vm().current_frame();
+            created_at_ = f->code->filename + ":" + std::to_string(f->line());
+        }
+    }
     if (coro_.type()->kind == Kind::coroutine) coro_.as<CoroutineObject>()->awaited = true;
     else if (auto* nc = dynamic_cast<NativeCoroutine*>(coro_.obj())) nc->awaited = true;
 }
@@ -86,6 +97,7 @@ std::string FrameTask::repr() const {
     }
     std::string cb = callbacks_repr();
     if (!cb.empty()) s += " " + cb;
+    if (!created_at_.empty()) s += " created at " + created_at_;
     return s + ">";
 }
 
@@ -146,7 +158,7 @@ Ref<FutureBase> ensure_future(Interp& in, const Value& aw, EventLoop* loop, std:
     if (is_coroutine_object(aw)) {
         // tasks.py ensure_future: `loop = events._get_event_loop()` when none is given.
         EventLoop& l = loop ? *loop : get_event_loop(in);
-        return Ref<FutureBase>(new FrameTask(l, aw, name));
+        return Ref<FutureBase>(new FrameTask(l, aw, name, "/usr/lib/python3.11/asyncio/tasks.py:670"));
     }
     raise_type_error("An asyncio.Future, a coroutine or an awaitable is required");
 }

@@ -171,6 +171,7 @@ void install_core_builtins(Interp& in, Dict& b) {
                     x.DeprecationWarning, x.EOFError})
         b.set_str(e->name, Value(e));
     b.set_str("EnvironmentError", Value(x.OSError));
+    b.set_str("MemoryError", Value(exception_type_by_name("MemoryError")));
     b.set_str("IOError", Value(x.OSError));
 }
 

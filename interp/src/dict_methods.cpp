@@ -89,6 +89,8 @@ Type* reverse_iterator_type(DictIterKind kind) {
     static const bool installed = [] {
         for (Type* t : types_) {
             t->add_ref();  // immortal
+            t->type = types().type;  // Type's constructor leaves the metaclass to the caller
+            t->is_final = true;
             install_iterator_protocol(*t);
         }
         return true;

@@ -79,6 +79,7 @@ void make_exception_types(ExceptionTypes* e) {
     e->RuntimeWarning = exc_type("RuntimeWarning", e->Warning);
     e->DeprecationWarning = exc_type("DeprecationWarning", e->Warning);
     e->EOFError = exc_type("EOFError", E);
+    exc_type("MemoryError", E);
     e->CancelledError = exc_type("CancelledError", B, "asyncio.exceptions");
     e->InvalidStateError = exc_type("InvalidStateError", E, "asyncio.exceptions");
     e->QueueEmpty = exc_type("QueueEmpty", E, "asyncio.queues");
@@ -207,7 +208,7 @@ Ref<ExceptionObject> from_exception_ptr(const std::exception_ptr& ep) {
         }
         return obj;
     } catch (const std::bad_alloc&) {
-        return new_exception(exc_types().RuntimeError, "out of memory");
+        return new_exception(exception_type_by_name("MemoryError"), "");
     } catch (const std::exception& e) {
         return new_exception(exc_types().RuntimeError, e.what());
     }

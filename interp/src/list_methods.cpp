@@ -1,4 +1,4 @@
-// list's methods and sort (CPython 3.11 Objects/listobject.c). Subscripts, comparison,
+// list's methods (CPython 3.11 Objects/listobject.c). Subscripts, comparison,
 // concatenation and reprs are shared with tuple in sequence.cpp; tuple's and range's
 // methods are in tuple_range_methods.cpp.
 #include <algorithm>
@@ -10,48 +10,7 @@
 
 namespace looplab::py {
 
-// ---- sort -------------------------------------------------------------------------------
-
-namespace {
-
-// listsort's run detection and binary insertion on a permutation of the keys. A list of
-// fewer than 64 items is one run extended by binarysort (merge_compute_minrun(n) == n), so
-// these are exactly CPython's comparisons, in CPython's order. Longer lists are sorted by a
-// stable merge sort: the same result for any consistent order, but not the same sequence of
-// __lt__ calls as timsort's galloping merges.
-void sort_permutation(Interp& in, const std::vector<Value>& keys, std::vector<size_t>& perm) {
-    const size_t n = perm.size();
-    if (n < 2) return;
-    auto lt = [&](size_t x, size_t y) { return less(in, keys[x], keys[y]); };
-    if (n >= 64) {
-        std::vector<size_t> sorted = perm;  // a comparison that raises leaves perm intact
-        std::stable_sort(sorted.begin(), sorted.end(), lt);
-        perm.swap(sorted);
-        return;
-    }
-    // count_run: the longest non-descending or strictly descending prefix.
-    size_t run = 2;
-    if (lt(perm[1], perm[0])) {
-        while (run < n && lt(perm[run], perm[run - 1])) ++run;
-        std::reverse(perm.begin(), perm.begin() + ptrdiff_t(run));  // reverse_sortslice
-    } else {
-        while (run < n && !lt(perm[run], perm[run - 1])) ++run;
-    }
-    // binarysort: insert each remaining item after the last one not greater than it.
-    for (size_t start = run; start < n; ++start) {
-        const size_t pivot = perm[start];
-        size_t l = 0, r = start;
-        do {
-            const size_t p = l + ((r - l) >> 1);
-            if (lt(pivot, perm[p])) r = p;
-            else l = p + 1;
-        } while (l < r);
-        for (size_t p = start; p > l; --p) perm[p] = perm[p - 1];
-        perm[l] = pivot;
-    }
-}
-
-}  // namespace
+// ---- sort (the algorithm is in list_sort.cpp) ---------------------------------------------
 
 // list.sort: while sorting, the list is empty (its items are held aside), so code run by
 // key functions and comparisons sees []; if that code put anything into the list, the
@@ -79,7 +38,7 @@ void list_sort(Interp& in, List& l, const Value& key, bool reverse) {
             keys.reserve(n);
             for (size_t i = 0; i < n; ++i) keys.push_back(call(in, key, std::vector<Value>{items[i]}));
         }
-        sort_permutation(in, keys.empty() ? items : keys, perm);
+        timsort(in, keys.empty() ? items : keys, perm);
     } catch (...) {
         finish();
         throw;

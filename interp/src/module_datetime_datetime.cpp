@@ -270,6 +270,14 @@ Value dt_tzinfo(Interp&, const CallArgs& a) {
 }
 Value zero(Interp&, const CallArgs&) { return Value::integer(0); }
 
+// tp_name for messages: CPython's "datetime.date"; datetime.datetime is the reference
+// runner's Python subclass there, named just "datetime"; user subclasses by their name.
+std::string tp_name(const Type* t) {
+    if (t == datetime_type()) return "datetime";
+    if (t->module == "datetime" && !t->dict->get_str("__new__").is_undefined()) return "datetime." + t->name;
+    return t->name;
+}
+
 std::string dt_iso(Interp& in, const DateTime& d, const Value& self, const std::string& sep, const std::string& timespec) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
@@ -399,7 +407,7 @@ Value dt_cmp(Interp& in, const CallArgs& a) {
     if (!is(a[1], datetime_type())) {
         if (!is(a[1], date_type())) return not_implemented();
         if (equality) return Value::boolean(Op == ast::CmpOp::NotEq);
-        raise_type_error("can't compare " + class_path(d.type) + " to " + class_path(a[1].type()));
+        raise_type_error("can't compare " + tp_name(d.type) + " to " + tp_name(a[1].type()));
     }
     DateTime& o = as<DateTime>(a[1]);
     __int128 x, y;

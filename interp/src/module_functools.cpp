@@ -3,6 +3,7 @@
 // total_ordering and cmp_to_key as CPython's own Python code.
 #include "looplab/py/code.hpp"
 #include "looplab/py/sequence.hpp"
+#include "looplab/py/unicode_text.hpp"
 #include "native_args.hpp"
 #include "stdlib_modules.hpp"
 
@@ -314,6 +315,39 @@ Value functools_cache(Interp& in, const CallArgs& a) {
     return make_lru_wrapper(in, v[0], -1, false);
 }
 
+// ---- cached_property -------------------------------------------------------------------
+// LoopLab's attribute lookup runs no __get__ of arbitrary objects, so cached_property is a
+// property whose getter keeps the value in the instance __dict__ under the function's name
+// and returns it from there afterwards; assignment and `del obj.name` work on that entry,
+// as with CPython's (non-data) descriptor.
+Dict& cache_dict(Interp& in, const Value& obj, const std::string& name) {
+    Value d = getattr_or_undefined(in, obj, intern("__dict__"));
+    if (kind_of(d) != Kind::dict)
+        raise_type_error("No '__dict__' attribute on " + str_repr(type_name(obj)) + " instance to cache " +
+                         str_repr(name) + " property.");
+    return *as_dict(d);
+}
+Value cached_get(Interp& in, const CallArgs& a) {  // bound: a[0] the function, a[1] the instance
+    std::string name = str(in, getattr(in, a[0], intern("__name__")));
+    Dict& d = cache_dict(in, a[1], name);
+    Value v = d.get_str(name);
+    if (!v.is_undefined()) return v;
+    v = call(in, a[0], std::vector<Value>{a[1]});
+    d.set_str(name, v);
+    return v;
+}
+Value cached_set(Interp& in, const CallArgs& a) {
+    std::string name = str(in, getattr(in, a[0], intern("__name__")));
+    cache_dict(in, a[1], name).set_str(name, a[2]);
+    return Value::none();
+}
+Value functools_cached_property(Interp&, const CallArgs& a) {
+    Value v[1];
+    bind_args(a, 0, "cached_property", "cached_property", Sig::clinic, 1, 1, v, {"func"});
+    return Value(new Property(make_native("cached_property", cached_get, v[0]),
+                              make_native("cached_property", cached_set, v[0])));
+}
+
 // CPython's Python code for these (Lib/functools.py, 3.11), unchanged in behaviour.
 const char* const kFunctoolsSource = R"PY(
 def _gt_from_lt(self, other):
@@ -443,6 +477,7 @@ void init_functools(Interp& in, Module& m) {
     def(m, "wraps", functools_wraps);
     def(m, "lru_cache", functools_lru_cache);
     def(m, "cache", functools_cache);
+    def(m, "cached_property", functools_cached_property);
     std::vector<Value> assigned;
     for (const char* n : kAssigned) assigned.push_back(make_str(n));
     m.dict->set_str("WRAPPER_ASSIGNMENTS", make_tuple(std::move(assigned)));

@@ -3,8 +3,8 @@
 // asctime from the virtual clock as `2024-01-01 00:00:01,500`), Handler/StreamHandler/
 // NullHandler, basicConfig and the module-level functions, with CPython's output (the
 // default `LEVEL:name:message`, the last-resort handler printing the bare message,
-// exc_info tracebacks). Two natives support it: the caller's file/line/function
-// (findCaller) and traceback formatting. Not supported: FileHandler and the other
+// exc_info tracebacks). The logging calls themselves are natives (see forward()), and a
+// native formats tracebacks. Not supported: FileHandler and the other
 // handlers writing files or sockets, logging.config; handleError's "Call stack:" part.
 #include "looplab/py/vm.hpp"
 #include "stdlib_modules.hpp"
@@ -15,10 +15,11 @@ namespace {
 
 constexpr const char* kFile = "<looplab:logging>";
 
-// _caller(stacklevel): (filename, lineno, funcname) of the first frame outside this module,
-// then stacklevel - 1 frames further out (Logger.findCaller).
-Value logging_caller(Interp& in, const CallArgs& a) {
-    int64_t stacklevel = a.nargs > 0 && a[0].is_intlike() ? a[0].as_int() : 1;
+// The logging calls (Logger.info(...), logging.info(...)) are natives so that they see the
+// calling Python frame directly (the VM's current frame when a native runs): its file, line
+// and function (findCaller) and the exception it is handling (exc_info=True). They pass
+// both to the Python part, Logger._log_native.
+Frame* caller_frame(Interp& in, int64_t stacklevel) {
     Frame* f = in.vm().current_frame();
     while (f && f->code->filename == kFile) f = f->back;
     while (f && stacklevel > 1) {
@@ -27,8 +28,79 @@ Value logging_caller(Interp& in, const CallArgs& a) {
         f = next;
         if (f->code->filename != kFile) --stacklevel;
     }
+    return f;
+}
+Value caller_tuple(Frame* f) {
     if (!f) return make_tuple({make_str("(unknown file)"), Value::integer(0), make_str("(unknown function)")});
     return make_tuple({make_str(f->code->filename), Value::integer(f->line()), make_str(f->code->name)});
+}
+// sys.exc_info()[1] as seen from the calling frame.
+Value handled_exception(Interp& in) {
+    for (Frame* f = in.vm().current_frame(); f; f = f->back)
+        if (!f->handling.empty() && !f->handling.back().is_none()) return f->handling.back();
+    return Value::none();
+}
+
+// self._log_native(level, msg, args, caller, exc, **kwargs) for a call made as
+// fname(msg, *args, **kwargs) on `self` (a Logger, or the root logger for the module's
+// functions).
+Value forward(Interp& in, const Value& self, const Value& level, const CallArgs& a, size_t first,
+              const std::string& fname, bool exception) {
+    if (a.nargs <= first) raise_type_error(fname + "() missing 1 required positional argument: 'msg'");
+    int64_t stacklevel = 1;
+    Value sl = a.kw("stacklevel");
+    if (sl.is_intlike()) stacklevel = sl.as_int();
+    std::vector<Value> args = {level, a[first], make_tuple(std::vector<Value>(a.args + first + 1, a.args + a.nargs)),
+                               caller_tuple(caller_frame(in, stacklevel)), handled_exception(in)};
+    std::vector<std::pair<std::string, Value>> kwargs;
+    bool has_exc_info = false;
+    for (size_t k = 0; k < a.nkw; ++k) {
+        kwargs.emplace_back(a.kwnames[k]->s, a.kwvalues[k]);
+        has_exc_info |= a.kwnames[k]->s == "exc_info";
+    }
+    if (exception && !has_exc_info) kwargs.emplace_back("exc_info", Value::boolean(true));
+    return call_kw(in, getattr(in, self, intern("_log_native")), args, kwargs);
+}
+Value module_attr(Interp& in, const char* name) {
+    return in.import_module("logging").as<Module>()->dict->get_str(name);
+}
+const char* level_method_name(int level, bool exception) {
+    static const char* const names[] = {"debug", "info", "warning", "error", "critical"};
+    return exception ? "exception" : names[level / 10 - 1];
+}
+template <int Level, bool Exception>
+Value logger_level_method(Interp& in, const CallArgs& a) {
+    std::string n = std::string("Logger.") + level_method_name(Level, Exception);
+    if (a.nargs == 0) raise_type_error(n + "() needs a Logger");
+    return forward(in, a[0], Value::integer(Level), a, 1, n, Exception);
+}
+Value logger_log(Interp& in, const CallArgs& a) {
+    if (a.nargs < 2) raise_type_error("Logger.log() missing 2 required positional arguments: 'level' and 'msg'");
+    if (!a[1].is_intlike()) {
+        if (truthy(in, module_attr(in, "raiseExceptions"))) raise_type_error("level must be an integer");
+        return Value::none();
+    }
+    return forward(in, a[0], a[1], a, 2, "Logger.log", false);
+}
+// logging.info(...) and friends: basicConfig() first when the root logger has no handler.
+Value root_logger(Interp& in) {
+    Value root = module_attr(in, "root");
+    if (len(in, getattr(in, root, intern("handlers"))) == 0) call(in, module_attr(in, "basicConfig"), std::vector<Value>{});
+    return root;
+}
+template <int Level, bool Exception>
+Value module_level_function(Interp& in, const CallArgs& a) {
+    Value root = root_logger(in);
+    return forward(in, root, Value::integer(Level), a, 0, level_method_name(Level, Exception), Exception);
+}
+Value module_log(Interp& in, const CallArgs& a) {
+    if (a.nargs < 2) raise_type_error("log() missing 2 required positional arguments: 'level' and 'msg'");
+    Value root = root_logger(in);
+    if (!a[0].is_intlike()) {
+        if (truthy(in, module_attr(in, "raiseExceptions"))) raise_type_error("level must be an integer");
+        return Value::none();
+    }
+    return forward(in, root, a[0], a, 1, "log", false);
 }
 
 // _format_exception(exc): traceback.print_exception's text, without the final newline.
@@ -41,427 +113,6 @@ Value logging_format_exception(Interp& in, const CallArgs& a) {
 }
 
 const char* const kSource = R"PY(
-import sys
-import time
-import os
-
-CRITICAL = 50
-FATAL = CRITICAL
-ERROR = 40
-WARNING = 30
-WARN = WARNING
-INFO = 20
-DEBUG = 10
-NOTSET = 0
-
-_levelToName = {
-    CRITICAL: 'CRITICAL',
-    ERROR: 'ERROR',
-    WARNING: 'WARNING',
-    INFO: 'INFO',
-    DEBUG: 'DEBUG',
-    NOTSET: 'NOTSET',
-}
-_nameToLevel = {
-    'CRITICAL': CRITICAL,
-    'FATAL': FATAL,
-    'ERROR': ERROR,
-    'WARN': WARNING,
-    'WARNING': WARNING,
-    'INFO': INFO,
-    'DEBUG': DEBUG,
-    'NOTSET': NOTSET,
-}
-
-raiseExceptions = True
-logThreads = True
-logMultiprocessing = True
-logProcesses = True
-_startTime = time.time()
-
-def getLevelNamesMapping():
-    return _nameToLevel.copy()
-
-def getLevelName(level):
-    result = _levelToName.get(level)
-    if result is not None:
-        return result
-    result = _nameToLevel.get(level)
-    if result is not None:
-        return result
-    return "Level %s" % level
-
-def addLevelName(level, levelName):
-    _levelToName[level] = levelName
-    _nameToLevel[levelName] = level
-
-def _checkLevel(level):
-    if isinstance(level, int):
-        rv = level
-    elif str(level) == level:
-        if level not in _nameToLevel:
-            raise ValueError("Unknown level: %r" % level)
-        rv = _nameToLevel[level]
-    else:
-        raise TypeError("Level not an integer or a valid string: %r"
-                        % (level,))
-    return rv
-
-class LogRecord(object):
-    def __init__(self, name, level, pathname, lineno,
-                 msg, args, exc_info, func=None, sinfo=None, **kwargs):
-        ct = time.time()
-        self.name = name
-        self.msg = msg
-        if (args and len(args) == 1 and isinstance(args[0], dict)
-            and args[0]):
-            args = args[0]
-        self.args = args
-        self.levelname = getLevelName(level)
-        self.levelno = level
-        self.pathname = pathname
-        self.filename = os.path.basename(pathname)
-        self.module = os.path.splitext(self.filename)[0]
-        self.exc_info = exc_info
-        self.exc_text = None
-        self.stack_info = sinfo
-        self.lineno = lineno
-        self.funcName = func
-        self.created = ct
-        self.msecs = int((ct - int(ct)) * 1000) + 0.0
-        self.relativeCreated = (self.created - _startTime) * 1000
-        self.thread = 140000000000000
-        self.threadName = 'MainThread'
-        self.processName = 'MainProcess'
-        self.process = os.getpid()
-
-    def __repr__(self):
-        return '<LogRecord: %s, %s, %s, %s, "%s">'%(self.name, self.levelno,
-            self.pathname, self.lineno, self.msg)
-
-    def getMessage(self):
-        msg = str(self.msg)
-        if self.args:
-            msg = msg % self.args
-        return msg
-
-_logRecordFactory = LogRecord
-
-def setLogRecordFactory(factory):
-    global _logRecordFactory
-    _logRecordFactory = factory
-
-def getLogRecordFactory():
-    return _logRecordFactory
-
-def makeLogRecord(dict):
-    rv = _logRecordFactory(None, None, "", 0, "", (), None, None)
-    rv.__dict__.update(dict)
-    return rv
-
-class PercentStyle(object):
-    default_format = '%(message)s'
-    asctime_format = '%(asctime)s'
-    asctime_search = '%(asctime)'
-
-    def __init__(self, fmt, *, defaults=None):
-        self._fmt = fmt or self.default_format
-        self._defaults = defaults
-
-    def usesTime(self):
-        return self._fmt.find(self.asctime_search) >= 0
-
-    def validate(self):
-        pass
-
-    def _format(self, record):
-        if defaults := self._defaults:
-            values = defaults | record.__dict__
-        else:
-            values = record.__dict__
-        return self._fmt % values
-
-    def format(self, record):
-        try:
-            return self._format(record)
-        except KeyError as e:
-            raise ValueError('Formatting field not found in record: %s' % e)
-
-class StrFormatStyle(PercentStyle):
-    default_format = '{message}'
-    asctime_format = '{asctime}'
-    asctime_search = '{asctime'
-
-    def _format(self, record):
-        if defaults := self._defaults:
-            values = defaults | record.__dict__
-        else:
-            values = record.__dict__
-        return self._fmt.format(**values)
-
-class StringTemplateStyle(PercentStyle):
-    default_format = '${message}'
-    asctime_format = '${asctime}'
-    asctime_search = '${asctime}'
-
-    def usesTime(self):
-        fmt = self._fmt
-        return fmt.find('$asctime') >= 0 or fmt.find(self.asctime_search) >= 0
-
-    def _format(self, record):
-        import string
-        if defaults := self._defaults:
-            values = defaults | record.__dict__
-        else:
-            values = record.__dict__
-        return string.Template(self._fmt).substitute(**values)
-
-BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
-
-_STYLES = {
-    '%': (PercentStyle, BASIC_FORMAT),
-    '{': (StrFormatStyle, '{levelname}:{name}:{message}'),
-    '$': (StringTemplateStyle, '${levelname}:${name}:${message}'),
-}
-
-class Formatter(object):
-    converter = time.localtime
-
-    def __init__(self, fmt=None, datefmt=None, style='%', validate=True, *,
-                 defaults=None):
-        if style not in _STYLES:
-            raise ValueError('Style must be one of: %s' % ','.join(
-                             _STYLES.keys()))
-        self._style = _STYLES[style][0](fmt, defaults=defaults)
-        self._fmt = self._style._fmt
-        self.datefmt = datefmt
-
-    default_time_format = '%Y-%m-%d %H:%M:%S'
-    default_msec_format = '%s,%03d'
-
-    def formatTime(self, record, datefmt=None):
-        ct = self.converter(record.created)
-        if datefmt:
-            s = time.strftime(datefmt, ct)
-        else:
-            s = time.strftime(self.default_time_format, ct)
-            if self.default_msec_format:
-                s = self.default_msec_format % (s, record.msecs)
-        return s
-
-    def formatException(self, ei):
-        return _format_exception(ei[1])
-
-    def usesTime(self):
-        return self._style.usesTime()
-
-    def formatMessage(self, record):
-        return self._style.format(record)
-
-    def formatStack(self, stack_info):
-        return stack_info
-
-    def format(self, record):
-        record.message = record.getMessage()
-        if self.usesTime():
-            record.asctime = self.formatTime(record, self.datefmt)
-        s = self.formatMessage(record)
-        if record.exc_info:
-            if not record.exc_text:
-                record.exc_text = self.formatException(record.exc_info)
-        if record.exc_text:
-            if s[-1:] != "\n":
-                s = s + "\n"
-            s = s + record.exc_text
-        if record.stack_info:
-            if s[-1:] != "\n":
-                s = s + "\n"
-            s = s + self.formatStack(record.stack_info)
-        return s
-
-_defaultFormatter = Formatter()
-
-class Filter(object):
-    def __init__(self, name=''):
-        self.name = name
-        self.nlen = len(name)
-
-    def filter(self, record):
-        if self.nlen == 0:
-            return True
-        elif self.name == record.name:
-            return True
-        elif record.name.find(self.name, 0, self.nlen) != 0:
-            return False
-        return (record.name[self.nlen] == ".")
-
-class Filterer(object):
-    def __init__(self):
-        self.filters = []
-
-    def addFilter(self, filter):
-        if not (filter in self.filters):
-            self.filters.append(filter)
-
-    def removeFilter(self, filter):
-        if filter in self.filters:
-            self.filters.remove(filter)
-
-    def filter(self, record):
-        rv = True
-        for f in self.filters:
-            if hasattr(f, 'filter'):
-                result = f.filter(record)
-            else:
-                result = f(record)
-            if not result:
-                rv = False
-                break
-        return rv
-
-class Handler(Filterer):
-    def __init__(self, level=NOTSET):
-        Filterer.__init__(self)
-        self._name = None
-        self.level = _checkLevel(level)
-        self.formatter = None
-        self._closed = False
-
-    def get_name(self):
-        return self._name
-
-    def set_name(self, name):
-        self._name = name
-
-    name = property(get_name, set_name)
-
-    def createLock(self):
-        pass
-
-    def acquire(self):
-        pass
-
-    def release(self):
-        pass
-
-    def setLevel(self, level):
-        self.level = _checkLevel(level)
-
-    def format(self, record):
-        if self.formatter:
-            fmt = self.formatter
-        else:
-            fmt = _defaultFormatter
-        return fmt.format(record)
-
-    def emit(self, record):
-        raise NotImplementedError('emit must be implemented '
-                                  'by Handler subclasses')
-
-    def handle(self, record):
-        rv = self.filter(record)
-        if rv:
-            self.emit(record)
-        return rv
-
-    def setFormatter(self, fmt):
-        self.formatter = fmt
-
-    def flush(self):
-        pass
-
-    def close(self):
-        self._closed = True
-
-    def handleError(self, record):
-        if raiseExceptions and sys.stderr:
-            t, v, tb = sys.exc_info()
-            sys.stderr.write('--- Logging error ---\n')
-            sys.stderr.write(_format_exception(v) + '\n')
-            sys.stderr.write('Call stack:\n')
-            sys.stderr.write('Logged from file %s, line %s\n' % (
-                             record.filename, record.lineno))
-            try:
-                sys.stderr.write('Message: %r\n'
-                                 'Arguments: %s\n' % (record.msg,
-                                                      record.args))
-            except Exception:
-                sys.stderr.write('Unable to print the message and arguments'
-                                 ' - possible formatting error.\nUse the'
-                                 ' traceback above to help find the error.\n'
-                                )
-
-    def __repr__(self):
-        level = getLevelName(self.level)
-        return '<%s (%s)>' % (self.__class__.__name__, level)
-
-class StreamHandler(Handler):
-    terminator = '\n'
-
-    def __init__(self, stream=None):
-        Handler.__init__(self)
-        if stream is None:
-            stream = sys.stderr
-        self.stream = stream
-
-    def flush(self):
-        if self.stream and hasattr(self.stream, "flush"):
-            self.stream.flush()
-
-    def emit(self, record):
-        try:
-            msg = self.format(record)
-            stream = self.stream
-            stream.write(msg + self.terminator)
-            self.flush()
-        except RecursionError:
-            raise
-        except Exception:
-            self.handleError(record)
-
-    def setStream(self, stream):
-        if stream is self.stream:
-            result = None
-        else:
-            result = self.stream
-            self.flush()
-            self.stream = stream
-        return result
-
-    def __repr__(self):
-        level = getLevelName(self.level)
-        name = getattr(self.stream, 'name', '')
-        name = str(name)
-        if name:
-            name += ' '
-        return '<%s %s(%s)>' % (self.__class__.__name__, name, level)
-
-class FileHandler(StreamHandler):
-    def __init__(self, filename, mode='a', encoding=None, delay=False, errors=None):
-        raise NotImplementedError("LoopLab runs scenarios without files: logging.FileHandler is not "
-                                  "supported; log to sys.stderr or sys.stdout instead")
-
-class _StderrHandler(StreamHandler):
-    def __init__(self, level=NOTSET):
-        Handler.__init__(self, level)
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-_defaultLastResort = _StderrHandler(WARNING)
-lastResort = _defaultLastResort
-
-class NullHandler(Handler):
-    def handle(self, record):
-        pass
-
-    def emit(self, record):
-        pass
-
-    def createLock(self):
-        self.lock = None
-
 class PlaceHolder(object):
     def __init__(self, alogger):
         self.loggerMap = { alogger : None }
@@ -550,46 +201,18 @@ class Logger(Filterer):
         self.level = _checkLevel(level)
         self.manager._clear_cache()
 
-    def debug(self, msg, *args, **kwargs):
-        if self.isEnabledFor(DEBUG):
-            self._log(DEBUG, msg, args, **kwargs)
-
-    def info(self, msg, *args, **kwargs):
-        if self.isEnabledFor(INFO):
-            self._log(INFO, msg, args, **kwargs)
-
-    def warning(self, msg, *args, **kwargs):
-        if self.isEnabledFor(WARNING):
-            self._log(WARNING, msg, args, **kwargs)
-
-    def warn(self, msg, *args, **kwargs):
-        self.warning(msg, *args, **kwargs)
-
-    def error(self, msg, *args, **kwargs):
-        if self.isEnabledFor(ERROR):
-            self._log(ERROR, msg, args, **kwargs)
-
-    def exception(self, msg, *args, exc_info=True, **kwargs):
-        self.error(msg, *args, exc_info=exc_info, **kwargs)
-
-    def critical(self, msg, *args, **kwargs):
-        if self.isEnabledFor(CRITICAL):
-            self._log(CRITICAL, msg, args, **kwargs)
-
-    fatal = critical
-
-    def log(self, level, msg, *args, **kwargs):
-        if not isinstance(level, int):
-            if raiseExceptions:
-                raise TypeError("level must be an integer")
-            else:
-                return
-        if self.isEnabledFor(level):
-            self._log(level, msg, args, **kwargs)
+    debug = _logger_debug
+    info = _logger_info
+    warning = _logger_warning
+    warn = _logger_warning
+    error = _logger_error
+    exception = _logger_exception
+    critical = _logger_critical
+    fatal = _logger_critical
+    log = _logger_log
 
     def findCaller(self, stack_info=False, stacklevel=1):
-        fn, lno, func = _caller(stacklevel)
-        return fn, lno, func, None
+        return "(unknown file)", 0, "(unknown function)", None
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,
                    func=None, extra=None, sinfo=None):
@@ -602,18 +225,28 @@ class Logger(Filterer):
                 rv.__dict__[key] = extra[key]
         return rv
 
-    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False,
-             stacklevel=1):
-        sinfo = None
-        fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
+    def _log_native(self, level, msg, args, caller, current_exc, exc_info=None, extra=None,
+                    stack_info=False, stacklevel=1):
+        # The natives above call this with the caller's frame info and handled exception.
+        if not self.isEnabledFor(level):
+            return
+        fn, lno, func = caller
         if exc_info:
             if isinstance(exc_info, BaseException):
                 exc_info = (type(exc_info), exc_info, None)
             elif not isinstance(exc_info, tuple):
-                exc_info = sys.exc_info()
+                if current_exc is None:
+                    exc_info = (None, None, None)
+                else:
+                    exc_info = (type(current_exc), current_exc, None)
         record = self.makeRecord(self.name, level, fn, lno, msg, args,
-                                 exc_info, func, extra, sinfo)
+                                 exc_info, func, extra, None)
         self.handle(record)
+
+    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False,
+             stacklevel=1):
+        self._log_native(level, msg, args, ("(unknown file)", 0, "(unknown function)"), None,
+                         exc_info, extra, stack_info, stacklevel)
 
     def handle(self, record):
         if (not self.disabled) and self.filter(record):
@@ -800,43 +433,15 @@ def getLogger(name=None):
         return root
     return Logger.manager.getLogger(name)
 
-def critical(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.critical(msg, *args, **kwargs)
-
-fatal = critical
-
-def error(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.error(msg, *args, **kwargs)
-
-def exception(msg, *args, exc_info=True, **kwargs):
-    error(msg, *args, exc_info=exc_info, **kwargs)
-
-def warning(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.warning(msg, *args, **kwargs)
-
-def warn(msg, *args, **kwargs):
-    warning(msg, *args, **kwargs)
-
-def info(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.info(msg, *args, **kwargs)
-
-def debug(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.debug(msg, *args, **kwargs)
-
-def log(level, msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.log(level, msg, *args, **kwargs)
+critical = _module_critical
+fatal = _module_critical
+error = _module_error
+exception = _module_exception
+warning = _module_warning
+warn = _module_warning
+info = _module_info
+debug = _module_debug
+log = _module_log
 
 def disable(level=CRITICAL):
     root.manager.disable = level
@@ -853,8 +458,29 @@ def captureWarnings(capture):
 }  // namespace
 
 void init_logging(Interp& in, Module& m) {
-    m.dict->set_str("_caller", make_native("_caller", logging_caller));
+    const struct {
+        const char* name;
+        const char* pyname;
+        NativeFn fn;
+    } natives[] = {
+        {"_logger_debug", "debug", logger_level_method<10, false>},
+        {"_logger_info", "info", logger_level_method<20, false>},
+        {"_logger_warning", "warning", logger_level_method<30, false>},
+        {"_logger_error", "error", logger_level_method<40, false>},
+        {"_logger_exception", "exception", logger_level_method<40, true>},
+        {"_logger_critical", "critical", logger_level_method<50, false>},
+        {"_logger_log", "log", logger_log},
+        {"_module_debug", "debug", module_level_function<10, false>},
+        {"_module_info", "info", module_level_function<20, false>},
+        {"_module_warning", "warning", module_level_function<30, false>},
+        {"_module_error", "error", module_level_function<40, false>},
+        {"_module_exception", "exception", module_level_function<40, true>},
+        {"_module_critical", "critical", module_level_function<50, false>},
+        {"_module_log", "log", module_log},
+    };
+    for (const auto& n : natives) m.dict->set_str(n.name, make_native(n.pyname, n.fn));
     m.dict->set_str("_format_exception", make_native("_format_exception", logging_format_exception));
+    exec_source(in, logging_records_source(), kFile, m.dict);
     exec_source(in, kSource, kFile, m.dict);
 }
 

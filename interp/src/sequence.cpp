@@ -256,7 +256,9 @@ Value sequence_compare(Interp& in, const Value& a, const Value& b, ast::CmpOp op
     size_t i = 0;
     for (; i < va.size() && i < vb.size(); ++i) {  // user __eq__ may resize the lists
         Value x = va[i], y = vb[i];
-        if (x.is(y)) continue;
+        // Identity first, as PyObject_RichCompareBool; floats are values here, not objects,
+        // so two NaNs are never "the same object" (eq() makes the same choice).
+        if (x.is(y) && !x.is_float()) continue;
         if (!eq(in, x, y)) break;
     }
     if (i >= va.size() || i >= vb.size()) {
@@ -514,6 +516,8 @@ Type* list_reverseiterator_type() {
     static Type* const t = [] {
         auto* type = new Type("list_reverseiterator", Kind::iterator, types().object);
         type->add_ref();  // immortal, like the other built-in types
+        type->type = types().type;  // Type's constructor leaves the metaclass to the caller
+        type->is_final = true;
         install_iterator_protocol(*type);
         return type;
     }();

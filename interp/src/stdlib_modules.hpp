@@ -48,6 +48,9 @@ void install_collection_dicts(Interp& in, Module& m);
 Value make_namedtuple(Interp& in, const std::string& typename_, std::vector<std::string> fields, bool rename,
                       const Value& defaults, const std::string& module);
 
+// logging's first half, as Python source (module_logging_records.cpp).
+const char* logging_records_source();
+
 // time.struct_time from its nine fields (module_time.cpp); zone is tm_zone.
 Value make_time_tuple(const int64_t fields[9], const char* zone);
 

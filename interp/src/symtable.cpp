@@ -66,16 +66,17 @@ private:
         int& f = it->second;
         if (flag & SymbolTable::kDefGlobal) {
             if ((f & (SymbolTable::kDefLocal | SymbolTable::kUse)) && !(f & SymbolTable::kDefGlobal)) {
-                const char* what = (f & SymbolTable::kDefLocal) ? "assigned to" : "used";
-                scope_error("name '" + name + "' is " + what + " before global declaration", pos, source_);
+                // symtable.c: GLOBAL_AFTER_ASSIGN / GLOBAL_AFTER_USE.
+                const char* what = (f & SymbolTable::kDefLocal) ? "assigned to before" : "used prior to";
+                scope_error("name '" + name + "' is " + what + " global declaration", pos, source_);
             }
             if (f & SymbolTable::kDefParam) scope_error("name '" + name + "' is parameter and global", pos, source_);
         }
         if (flag & SymbolTable::kDefNonlocal) {
             if (f & SymbolTable::kDefParam) scope_error("name '" + name + "' is parameter and nonlocal", pos, source_);
             if ((f & (SymbolTable::kDefLocal | SymbolTable::kUse)) && !(f & SymbolTable::kDefNonlocal)) {
-                const char* what = (f & SymbolTable::kDefLocal) ? "assigned to" : "used";
-                scope_error("name '" + name + "' is " + what + " before nonlocal declaration", pos, source_);
+                const char* what = (f & SymbolTable::kDefLocal) ? "assigned to before" : "used prior to";
+                scope_error("name '" + name + "' is " + what + " nonlocal declaration", pos, source_);
             }
         }
         f |= flag;

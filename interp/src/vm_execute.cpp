@@ -862,6 +862,13 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                             co->awaited = true;
                             co->running = true;
                             Frame* cf = co->frame.get();
+                            // An await chain is a call chain: CPython counts it against the
+                            // recursion limit (`async def f(): await f()`).
+                            cf->depth = f->depth + 1;
+                            if (cf->depth > in.recursion_limit) {
+                                co->finished = true;
+                                raise(exc_types().RecursionError, "maximum recursion depth exceeded");
+                            }
                             cf->back = f;
                             cf->returns_to_await = true;
                             f = cf;

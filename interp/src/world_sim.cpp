@@ -92,8 +92,10 @@ Value sim_cpu(Interp& in, const CallArgs& a) {
 Value sim_set_latency(Interp& in, const CallArgs& a) {
     Value v[2];
     bind_call(kSetLatency, a, v);
-    Value prefix = check_prefix("sim.set_latency", v[0]);
+    // The reference's `_latencies[_prefix(...)] = _seconds(...)` evaluates the value (the
+    // seconds check) before the subscript (the prefix check): Python assigns right side first.
     Value seconds = check_seconds(in, "sim.set_latency", "seconds", v[1]);
+    Value prefix = check_prefix("sim.set_latency", v[0]);
     Value t = module_dict(in).get_str("_latencies");
     if (t.is_object() && t.type()->kind == Kind::dict) t.as<Dict>()->set(in, prefix, seconds);
     return Value::none();

@@ -1,6 +1,8 @@
 // Mirrors CPython Lib/asyncio/base_events.py (BaseEventLoop) on the virtual clock.
 #include "looplab/event_loop.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <ostream>
 
@@ -245,7 +247,23 @@ void EventLoop::run_once() {
         // A task step or wake-up is followed at once by that task's step_begin: not traced twice.
         if (rt_->tracer() && e.kind != HandleKind::task_step && e.kind != HandleKind::task_wakeup)
             rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
+        if (!debug_) {
+            e.cb.run(e.cb.a, e.cb.b);
+            continue;
+        }
+        // Debug mode: report callbacks that held the loop too long (base_events.py _run_once,
+        // "Executing %s took %.3f seconds"); only blocking work moves the virtual clock.
+        bool is_task = e.kind == HandleKind::task_step || e.kind == HandleKind::task_wakeup;
+        Ref<RefCounted> keep(is_task ? e.cb.a : nullptr);
+        double t0 = rt_->clock();
         e.cb.run(e.cb.a, e.cb.b);
+        double dt = rt_->clock() - t0;
+        if (dt >= slow_callback_duration) {
+            char secs[32];
+            std::snprintf(secs, sizeof secs, "%.3f", dt);
+            std::string what = is_task ? static_cast<TaskBase*>(e.cb.a)->repr() : std::string("<Handle>");
+            rt_->err() << "Executing " << what << " took " << secs << " seconds\n";
+        }
     }
     // A burst (say 100,000 tasks created at once) grows the ring buffer; give the memory
     // back once it has mostly drained, as collections.deque frees its blocks.

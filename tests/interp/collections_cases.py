@@ -344,6 +344,65 @@ except ValueError as e:
     print(e, l)
 print(sorted([2, 1], reverse=1))
 """),
+    ("Long sorts make exactly CPython's comparisons (timsort with powersort merging)", "program", """
+calls = 0
+trace = 0
+class C:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, other):
+        global calls, trace
+        calls += 1
+        trace = (trace * 31 + self.v * 7 + other.v) % 1000000007
+        return self.v < other.v
+def lcg(n, seed, mod):
+    out, x = [], seed
+    for _ in range(n):
+        x = (x * 1103515245 + 12345) % 2147483648
+        out.append(x % mod)
+    return out
+def patterned(kind, n):
+    if kind == 'random':
+        return lcg(n, n, 1000)
+    if kind == 'dups':
+        return lcg(n, n + 1, 5)
+    if kind == 'ascending-noise':
+        return [i if i % 50 else lcg(1, i, 10000)[0] for i in range(n)]
+    if kind == 'descending-runs':
+        return [(i // 97) * 1000 - i for i in range(n)]
+    if kind == 'sawtooth':
+        return [i % 137 for i in range(n)]
+    return [v % 17 * 100 + i for i, v in enumerate(lcg(n, 9, 1000))]
+for kind in ['random', 'dups', 'ascending-noise', 'descending-runs', 'sawtooth', 'blocks']:
+    for n in [63, 64, 65, 200, 1000, 2500]:
+        data = [C(v) for v in patterned(kind, n)]
+        calls = trace = 0
+        data.sort()
+        ok = all(not (data[i + 1].v < data[i].v) for i in range(n - 1))
+        print(kind, n, calls, trace, ok)
+        calls = trace = 0
+        data = sorted([C(v) for v in patterned(kind, n)], key=lambda c: c, reverse=True)
+        print('  reversed', calls, trace, [c.v for c in data[:3]])
+nan = float('nan')
+print(sorted([nan if i % 7 == 0 else (i * 37) % 101 for i in range(150)])[:40])
+class Boom:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, other):
+        global calls
+        calls += 1
+        if calls == 300:
+            raise ValueError('boom')
+        return self.v < other.v
+    def __repr__(self):
+        return str(self.v)
+calls = 0
+items = [Boom(v) for v in lcg(120, 3, 50)]
+try:
+    items.sort()
+except ValueError as e:
+    print(e, calls, items)
+"""),
     ("Concatenation, repetition and comparisons", "exprs", [
         "[1] + [2]", "[1] + (2,)", "(1,) + [2]", "(1,) + (2,)", "[1, 2] * 2", "2 * [0]", "[1] * -1", "[1] * 'a'",
         "(1, 2) * 2", "() * 5", "[1, 2] < [1, 3]", "[1, 2] < [1, 2, 0]", "[2] > [1, 9]", "[1, 2] == [1, 2]",

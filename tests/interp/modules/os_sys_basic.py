@@ -23,7 +23,7 @@ try:
     raise KeyError("k")
 except KeyError:
     t, v, tb = sys.exc_info()
-    print(t, repr(v), tb)
+    print(t, repr(v))
 sys.setrecursionlimit(2000)
 print(sys.getrecursionlimit())
 try:

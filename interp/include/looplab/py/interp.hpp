@@ -27,8 +27,9 @@ struct InterpOptions {
     int recursion_limit = 1000;  // sys.getrecursionlimit() default
     // A task step (or the main program) running more loop iterations and calls than this
     // without yielding to the event loop is a runaway (SPEC 4: exit 4). CPython would spin
-    // forever; 100 million is seconds of work, far beyond any tutorial's loop.
-    uint64_t max_instructions_per_step = 100'000'000;
+    // forever; 20 million backward jumps and calls is about a second of work, far beyond
+    // any tutorial's loop (the compute benchmark's 10 million additions fit).
+    uint64_t max_instructions_per_step = 20'000'000;
 };
 
 class Interp {

@@ -47,9 +47,9 @@ Value list_inplace_concat(Interp& in, const Value& list, const Value& other);
 Value list_inplace_repeat(Interp& in, const Value& list, const Value& n);
 
 // ---- list operations the builtins share ------------------------------------------------
-// list.sort(key=, reverse=): stable; CPython's count_run + binary insertion for < 64 items
-// (the same comparisons in the same order as CPython), a stable merge sort beyond.
-// The list looks empty while it is sorted; "list modified during sort" if code changed it.
+// list.sort(key=, reverse=): CPython's timsort (list_sort.cpp), so the same comparisons in
+// the same order. The list looks empty while it is sorted; "list modified during sort" if
+// code changed it.
 void list_sort(Interp& in, List& l, const Value& key, bool reverse);
 void list_extend(Interp& in, List& l, const Value& iterable);  // list.extend
 
@@ -104,6 +104,9 @@ void install_sequence_comparisons(Type& t);  // __eq__ ... __ge__ via sequence_c
 int64_t sequence_count(Interp& in, const std::vector<Value>& items, const Value& x);
 // list.index / tuple.index over args (self, x[, start[, stop]]): the index or -1.
 int64_t sequence_find(Interp& in, const Value& seq, const CallArgs& a);
+// listsort (list_sort.cpp): sorts `perm`, a permutation of indices into keys, stably by
+// keys[i] < keys[j], making exactly CPython's comparisons.
+void timsort(Interp& in, const std::vector<Value>& keys, std::vector<size_t>& perm);
 void install_tuple_methods(Type& tuple);  // tuple_range_methods.cpp
 void install_range_methods(Type& range);  // tuple_range_methods.cpp
 

@@ -42,6 +42,7 @@ struct Frame : Object {
     bool returns_to_await = false;     // back is waiting in AWAIT for this coroutine frame
     bool is_entry = false;             // the first frame of a run_frame() call: return to C++
     uint8_t await_state = 0;           // AWAIT: 1 after yielding, until resumed
+    int depth = 0;                     // frames below this one in its chain (RecursionError)
     int line() const { return code->line_at(pc ? pc - 1 : 0); }
 };
 

@@ -1,0 +1,5 @@
+# expect: exit=0
+
+
+   
+

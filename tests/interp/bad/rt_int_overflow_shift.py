@@ -1,0 +1,3 @@
+# expect: exit=1 stderr-last="OverflowError: integer overflow: LoopLab ints are 64-bit"
+x = 1 << 70
+print(x)

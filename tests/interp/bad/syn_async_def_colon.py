@@ -1,0 +1,5 @@
+# expect: exit=1 stderr-last="SyntaxError: expected ':'"
+import asyncio
+async def main()
+    await asyncio.sleep(1)
+asyncio.run(main())

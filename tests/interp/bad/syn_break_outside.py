@@ -1,0 +1,3 @@
+# expect: exit=1 stderr-last="SyntaxError: 'break' outside loop"
+x = 1
+break

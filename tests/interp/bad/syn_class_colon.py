@@ -1,0 +1,3 @@
+# expect: exit=1 stderr-last="SyntaxError: expected ':'"
+class A
+    pass

@@ -1,0 +1,3 @@
+# expect: exit=1 stderr-last="SyntaxError: 'continue' not properly in loop"
+def f():
+    continue

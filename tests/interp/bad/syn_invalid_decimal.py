@@ -1,0 +1,2 @@
+# expect: exit=1 stderr-last="SyntaxError: invalid decimal literal"
+x = 1abc

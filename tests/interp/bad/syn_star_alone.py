@@ -1,0 +1,2 @@
+# expect: exit=1 stderr-last="SyntaxError: can't use starred expression here"
+x = *a

@@ -1,0 +1,5 @@
+# expect: exit=1 stderr-last="SyntaxError: expected ':'"
+try
+    pass
+except:
+    pass

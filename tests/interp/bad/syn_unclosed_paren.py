@@ -1,0 +1,3 @@
+# expect: exit=1 stderr-last="SyntaxError: '(' was never closed"
+print((1, 2)
+x = 3

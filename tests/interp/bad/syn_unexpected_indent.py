@@ -1,0 +1,3 @@
+# expect: exit=1 stderr-last="IndentationError: unexpected indent"
+x = 1
+    y = 2

@@ -1,0 +1,2 @@
+# expect: exit=1 stderr-last="SyntaxError: unmatched ')'"
+x = 1)

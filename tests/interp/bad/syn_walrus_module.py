@@ -1,0 +1,2 @@
+# expect: exit=1 stderr-last="SyntaxError: invalid syntax"
+x := 1

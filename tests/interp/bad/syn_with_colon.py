@@ -1,0 +1,3 @@
+# expect: exit=1 stderr-last="SyntaxError: expected ':'"
+with open("x") as f
+    pass

@@ -1,0 +1,3 @@
+# expect: exit=1 stderr-last="ModuleNotFoundError: LoopLab does not support the 'concurrent.futures' module yet: threads, processes and web frameworks come in a later version (SPEC 3)"
+import concurrent.futures
+print("x")
