@@ -4,6 +4,8 @@
 // Constant values printed with Python's repr.
 #include "looplab/py/ast.hpp"
 
+#include "looplab/py/scanner.hpp"  // utf8 helpers for repr()
+
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -107,8 +109,9 @@ void str_repr(std::string& out, const std::string& s, bool bytes) {
     char q = (has_sq && !has_dq) ? '"' : '\'';
     if (bytes) out += 'b';
     out += q;
-    for (unsigned char c : s) {
-        char b[8];
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        char b[16];
         if (c == q || c == '\\') { out += '\\'; out += char(c); }
         else if (c == '\n') out += "\\n";
         else if (c == '\r') out += "\\r";
@@ -116,6 +119,18 @@ void str_repr(std::string& out, const std::string& s, bool bytes) {
         else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
             std::snprintf(b, sizeof b, "\\x%02x", c);
             out += b;
+        } else if (c >= 0x80 && utf8::sequence_length(s, i) > 0) {
+            // Non-ASCII: kept unless not printable (then \xhh, \uhhhh or \Uhhhhhhhh, as repr).
+            size_t n = utf8::sequence_length(s, i);
+            char32_t cp = utf8::decode(s, i);
+            if (utf8::is_printable(cp)) {
+                out.append(s, i, n);
+            } else {
+                std::snprintf(b, sizeof b, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x",
+                              unsigned(cp));
+                out += b;
+            }
+            i += n - 1;
         } else out += char(c);
     }
     out += q;

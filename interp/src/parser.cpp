@@ -86,14 +86,7 @@ const Token& Parser::tok(size_t i) {
             toks_.push_back(sc_.next());
         } catch (ParseError& e) {
             tokenizer_failed_ = true;
-            if (fstring_) {
-                // The sub-tokenizer numbers lines from the expression's line in the file.
-                ParseError moved = e;
-                moved.info.line += fs_line_ - 1;
-                if (moved.info.end_line) moved.info.end_line += fs_line_ - 1;
-                throw moved;
-            }
-            throw;
+            throw adjust(e);
         }
         if (warnings_ && sc_.warnings.size() > warnings_seen_) {
             for (; warnings_seen_ < sc_.warnings.size(); ++warnings_seen_)
@@ -101,6 +94,15 @@ const Token& Parser::tok(size_t i) {
         }
     }
     return toks_[i];
+}
+
+ParseError Parser::adjust(ParseError e) const {
+    if (fstring_) {
+        // The sub-tokenizer numbers lines from the expression's line in the file.
+        e.info.line += fs_line_ - 1;
+        if (e.info.end_line) e.info.end_line += fs_line_ - 1;
+    }
+    return e;
 }
 
 Pos Parser::pos_of(const Token& t) const {
@@ -179,6 +181,7 @@ void Parser::raise_last(const std::string& msg, const char* kind) {
 
 void Parser::invalid_syntax() {
     const Token& t = toks_.back();
+    skip_tokenizer_check_ = t.type == TokType::Indent || t.type == TokType::Dedent;
     if (t.type == TokType::Indent) raise_last("unexpected indent", "IndentationError");
     if (t.type == TokType::Dedent) raise_last("unexpected unindent", "IndentationError");
     raise_at("invalid syntax", t);
@@ -201,6 +204,7 @@ void Parser::unsupported(const std::string& what, int line) {
 
 void Parser::rethrow_with_tokenizer_check(ParseError& e) {
     // pegen_errors.c _PyPegen_tokenize_full_source_to_check_for_errors.
+    if (skip_tokenizer_check_) throw e;
     int err_line = toks_.empty() ? 0 : toks_.back().line;
     try {
         for (;;) {
@@ -208,8 +212,8 @@ void Parser::rethrow_with_tokenizer_check(ParseError& e) {
             if (t.type == TokType::EndMarker) break;
         }
     } catch (ParseError& te) {
-        if (sc_.error_class == Scanner::ErrorClass::SyntaxError) throw te;
-        if (sc_.error_class == Scanner::ErrorClass::EofInParens && err_line > te.info.line) throw te;
+        if (sc_.error_class == Scanner::ErrorClass::SyntaxError) throw adjust(te);
+        if (sc_.error_class == Scanner::ErrorClass::EofInParens && err_line > te.info.line) throw adjust(te);
     }
     throw e;
 }
@@ -259,9 +263,15 @@ std::unique_ptr<Module> Parser::parse_file() {
 
 // fstring: star_expressions (the sub-source is "(" + text + ")").
 ExprPtr Parser::parse_fstring_expr() {
-    Guard g(*this);
-    ExprPtr e = star_expressions();
-    return e;
+    try {
+        Guard g(*this);
+        ExprPtr e = star_expressions();
+        if (!at(TokType::Newline) && !at(TokType::EndMarker)) invalid_syntax();
+        return e;
+    } catch (ParseError& e) {
+        if (!tokenizer_failed_ && !e.info.unsupported) rethrow_with_tokenizer_check(e);
+        throw;
+    }
 }
 
 }  // namespace looplab::py::detail

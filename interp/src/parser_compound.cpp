@@ -167,9 +167,11 @@ StmtPtr Parser::with_stmt(const Token* async_tok) {
         if (eat_kw("as")) {
             // star_target &(',' | ')' | ':'), else invalid_with_item
             item.optional_vars = star_target();
-            if (!(at_op(",") || at_op(")") || at_op(":") || at(TokType::Newline))) {
-                if (invalid_target(*item.optional_vars, STAR_TARGETS))
-                    raise_invalid_target(*item.optional_vars, STAR_TARGETS);
+            // invalid_with_item: expression 'as' a=expression &(',' | ')' | ':')
+            bool invalid = invalid_target(*item.optional_vars, STAR_TARGETS) != nullptr;
+            if (at_op(",") || at_op(")") || at_op(":")) {
+                if (invalid) raise_invalid_target(*item.optional_vars, STAR_TARGETS);
+            } else if (invalid || !at(TokType::Newline)) {
                 invalid_syntax();
             }
             validate_target(*item.optional_vars, STAR_TARGETS);

@@ -198,23 +198,29 @@ ExprPtr Parser::expression() {
     ExprPtr body = disjunction();
     if (at_kw("if")) {
         int d = ld_;
-        take();
-        ExprPtr test = disjunction();
-        d = std::max(d, ld_);
-        if (!at_kw("else")) {
-            if (!no_invalid_ && !at_op(":"))
-                raise_range("expected 'else' after 'if' expression", body->pos, test->pos);
-            invalid_syntax();
+        ExprPtr test, orelse;
+        bool ok = soft([&] {
+            take();
+            test = disjunction();
+            d = std::max(d, ld_);
+            if (!at_kw("else")) {
+                if (!no_invalid_ && !at_op(":"))
+                    raise_range("expected 'else' after 'if' expression", body->pos, test->pos);
+                invalid_syntax();
+            }
+            take();
+            orelse = expression();
+            d = std::max(d, ld_);
+        });
+        if (ok) {
+            auto n = make<IfExp>(span_from(toks_[s0]));
+            n->test = std::move(test);
+            n->body = std::move(body);
+            n->orelse = std::move(orelse);
+            tree_depth(d + 1);
+            return n;
         }
-        take();
-        ExprPtr orelse = expression();
-        d = std::max(d, ld_);
-        auto n = make<IfExp>(span_from(toks_[s0]));
-        n->test = std::move(test);
-        n->body = std::move(body);
-        n->orelse = std::move(orelse);
-        tree_depth(d + 1);
-        return n;
+        ld_ = d;
     }
     if (starts_expression(cur()) && !no_invalid_ && depth_ != no_juxta_depth_) {
         int d = ld_;
@@ -252,7 +258,7 @@ void Parser::check_forgot_comma(const Expr& a) {
         --a_start;
     }
     const Token& t0 = toks_[a_start];
-    bool soft = t0.type == TokType::Name && (t0.text == "match" || t0.text == "case" || t0.text == "_");
+    bool soft_kw = t0.type == TokType::Name && (t0.text == "match" || t0.text == "case" || t0.text == "_");
     bool name_string = t0.type == TokType::Name && a_start + 1 < toks_.size() &&
                        toks_[a_start + 1].type == TokType::String;
     bool legacy = a.kind == ExprKind::Name &&
@@ -263,16 +269,20 @@ void Parser::check_forgot_comma(const Expr& a) {
         if (t.type == TokType::Indent || t.type == TokType::Dedent) invalid_syntax();
         raise_at("invalid syntax", t);
     };
-    if (!soft && !name_string && !legacy && prev().level > 0) {
+    if (!soft_kw && !name_string) {
+        // b is parsed even outside brackets: CPython's second pass does, and a tokenizer error
+        // met on the way (a bracket never closed...) is what it then reports.
         ExprPtr b;
         try {
             b = expression_without_invalid();
-        } catch (ParseError&) {
-            if (tokenizer_failed_) throw;
-            generic();
+        } catch (ParseError& e) {
+            if (tokenizer_failed_ || e.info.unsupported) throw;
+            if (!legacy) generic();
         }
-        if (prev().level > 0) raise_range("invalid syntax. Perhaps you forgot a comma?", a.pos, b->pos);
-        generic();
+        if (b && !legacy && prev().level > 0)
+            raise_range("invalid syntax. Perhaps you forgot a comma?", a.pos, b->pos);
+        if (!legacy) generic();
+        reset(m);
     }
     if (legacy && !at_op("(")) {
         ExprPtr b;
@@ -297,12 +307,23 @@ ExprPtr Parser::disjunction() {
     ExprPtr first = conjunction();
     if (!at_kw("or")) return first;
     int d = ld_;
+    size_t m0 = mark();
     auto n = make<BoolOp>(first->pos);
     n->op = BoolOpKind::Or;
     n->values.push_back(std::move(first));
-    while (eat_kw("or")) {
-        n->values.push_back(conjunction());
+    while (at_kw("or")) {
+        ExprPtr v;
+        if (!soft([&] {
+                take();
+                v = conjunction();
+            }))
+            break;
+        n->values.push_back(std::move(v));
         d = std::max(d, ld_);
+    }
+    if (mark() == m0) {  // every `or` given up (soft)
+        ld_ = d;
+        return std::move(n->values[0]);
     }
     n->pos = span_from(toks_[s0]);
     tree_depth(d + 1);
@@ -314,12 +335,23 @@ ExprPtr Parser::conjunction() {
     ExprPtr first = inversion();
     if (!at_kw("and")) return first;
     int d = ld_;
+    size_t m0 = mark();
     auto n = make<BoolOp>(first->pos);
     n->op = BoolOpKind::And;
     n->values.push_back(std::move(first));
-    while (eat_kw("and")) {
-        n->values.push_back(inversion());
+    while (at_kw("and")) {
+        ExprPtr v;
+        if (!soft([&] {
+                take();
+                v = inversion();
+            }))
+            break;
+        n->values.push_back(std::move(v));
         d = std::max(d, ld_);
+    }
+    if (mark() == m0) {
+        ld_ = d;
+        return std::move(n->values[0]);
     }
     n->pos = span_from(toks_[s0]);
     tree_depth(d + 1);
@@ -349,6 +381,7 @@ ExprPtr Parser::comparison() {
     int d = ld_;
     for (;;) {
         CmpOp op;
+        const size_t before = mark();
         const Token& t = cur();
         if (t.type == TokType::Op) {
             std::string_view s = t.text;
@@ -373,15 +406,23 @@ ExprPtr Parser::comparison() {
         } else {
             break;
         }
+        ExprPtr right;
+        if (!soft([&] { right = bitwise_or(); })) {
+            reset(before);
+            break;
+        }
         if (!n) {
             n = make<Compare>(left->pos);
             n->left = std::move(left);
         }
         n->ops.push_back(op);
-        n->comparators.push_back(bitwise_or());
+        n->comparators.push_back(std::move(right));
         d = std::max(d, ld_);
     }
-    if (!n) return left;
+    if (!n) {
+        ld_ = d;
+        return left;
+    }
     n->pos = span_from(toks_[s0]);
     tree_depth(d + 1);
     return n;
@@ -396,8 +437,12 @@ ExprPtr Parser::binary(int prec) {
     if (!binary_op(prec, cur(), op)) return left;
     int d = ld_;
     while (binary_op(prec, cur(), op)) {
-        take();
-        ExprPtr right = binary(prec + 1);
+        ExprPtr right;
+        if (!soft([&] {
+                take();
+                right = binary(prec + 1);
+            }))
+            break;
         d = std::max(d, ld_) + 1;
         auto n = make<BinOp>(span_from(toks_[s0]));
         n->left = std::move(left);
@@ -406,6 +451,7 @@ ExprPtr Parser::binary(int prec) {
         left = std::move(n);
         tree_depth(d);
     }
+    ld_ = d;
     return left;
 }
 
@@ -432,8 +478,14 @@ ExprPtr Parser::power() {
     if (!at_op("**")) return left;
     Guard g(*this);
     int d = ld_;
-    take();
-    ExprPtr right = factor();
+    ExprPtr right;
+    if (!soft([&] {
+            take();
+            right = factor();
+        })) {
+        ld_ = d;
+        return left;
+    }
     auto n = make<BinOp>(span_from(toks_[s0]));
     n->left = std::move(left);
     n->op = Operator::Pow;
@@ -461,8 +513,12 @@ ExprPtr Parser::primary() {
     int d = ld_;
     for (;;) {
         if (at_op(".")) {
-            take();
-            std::string attr = name_token();
+            std::string attr;
+            if (!soft([&] {
+                    take();
+                    attr = name_token();
+                }))
+                break;
             auto n = make<Attribute>(span_from(toks_[s0]));
             n->value = std::move(e);
             n->attr = std::move(attr);
@@ -470,19 +526,26 @@ ExprPtr Parser::primary() {
             tree_depth(++d);
         } else if (at_op("(")) {
             Guard g(*this);
-            take();
             auto n = make<Call>(e->pos);
+            if (!soft([&] {
+                    take();
+                    call_arguments(*n);
+                }))
+                break;
             n->func = std::move(e);
-            call_arguments(*n);
             n->pos = span_from(toks_[s0]);
             d = std::max(d, ld_) + 1;
             e = std::move(n);
             tree_depth(d);
         } else if (at_op("[")) {
             Guard g(*this);
-            take();
-            ExprPtr s = slices();
-            if (!eat_op("]")) invalid_syntax();
+            ExprPtr s;
+            if (!soft([&] {
+                    take();
+                    s = slices();
+                    if (!eat_op("]")) invalid_syntax();
+                }))
+                break;
             auto n = make<Subscript>(span_from(toks_[s0]));
             n->value = std::move(e);
             n->slice = std::move(s);

@@ -107,6 +107,25 @@ public:
         if (d > kMaxDepth) too_deep();
     }
     int no_invalid_ = 0;  // > 0 inside expression_without_invalid: invalid_* rules are off
+    // Inside expression_without_invalid the parse must behave like PEG: an optional part or a
+    // repetition that fails is given up and the input rewound (`a + (b c` is just `a`). Runs
+    // `f`; in that mode a parser error rewinds to where `f` started and returns false.
+    template <class F> bool soft(F&& f) {
+        if (!no_invalid_) {
+            f();
+            return true;
+        }
+        size_t m = mark();
+        try {
+            f();
+            return true;
+        } catch (ParseError& e) {
+            if (tokenizer_failed_ || e.info.unsupported) throw;
+            reset(m);
+            return false;
+        }
+    }
+    bool skip_tokenizer_check_ = false;  // "unexpected indent": pegen returns before the check
     int no_juxta_depth_ = -1;  // expression() at this depth skips the "forgot a comma" check
     std::vector<const Expr*> bare_tuples_;  // tuples built without parentheses (this statement)
     bool is_bare_tuple(const Expr& e) const {
@@ -141,6 +160,9 @@ public:
     StmtPtr assert_stmt();
     StmtPtr global_stmt(bool nonlocal);
     bool match_stmt_ahead();
+    void check_assign_target(std::vector<ExprPtr>& targets, const Expr*);
+    const Expr* bitwise_prefix(const Expr& e) const;
+    bool first_is_name_ = false;
     bool parenthesized_tuple(const Expr& e) const;
     bool is_bitwise_level(const Expr& e) const;
     std::string dotted_name();
@@ -203,6 +225,7 @@ private:
     std::deque<Token> toks_;  // a deque: references to tokens stay valid while more are read
     size_t p_ = 0;
     bool tokenizer_failed_ = false;
+    ParseError adjust(ParseError e) const;  // tokenizer error lines in an f-string sub-parser
     std::vector<SyntaxWarningInfo>* warnings_;
     size_t warnings_seen_ = 0;
 

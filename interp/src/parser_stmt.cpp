@@ -122,6 +122,7 @@ StmtPtr Parser::simple_stmt() {
 // assignment | star_expressions (and invalid_assignment).
 StmtPtr Parser::expr_or_assign_stmt() {
     const Token first = cur();
+    first_is_name_ = first.type == TokType::Name;
     ExprPtr lhs = at_kw("yield") ? yield_expr() : star_expressions();
     if (at_op(":")) {
         // annotated assignment: NAME ':' expression ['=' annotated_rhs] | single target ...
@@ -180,55 +181,108 @@ StmtPtr Parser::expr_or_assign_stmt() {
         s->value = std::move(lhs);
         return s;
     }
-    // (star_targets '=')+ (yield_expr | star_expressions) !'='
+    // (star_targets '=')+ (yield_expr | star_expressions) !'='. A target is checked as soon as
+    // the '=' after it is seen, as invalid_assignment does, before the rest is parsed.
     std::vector<ExprPtr> targets;
     targets.push_back(std::move(lhs));
+    check_assign_target(targets, nullptr);
     ExprPtr value;
     for (;;) {
         take();  // '='
         ExprPtr rhs = at_kw("yield") ? yield_expr() : star_expressions();
         if (at_op("=")) {
             targets.push_back(std::move(rhs));
+            check_assign_target(targets, nullptr);
             continue;
         }
         value = std::move(rhs);
         break;
-    }
-    for (size_t i = 0; i < targets.size(); ++i) {
-        Expr& t = *targets[i];
-        if (t.kind == ExprKind::Yield || t.kind == ExprKind::YieldFrom)
-            raise_at("assignment to yield expression not possible", t.pos);
-        const Expr* bad = invalid_target(t, STAR_TARGETS);
-        if (!bad) continue;
-        if (i == 0) {
-            // invalid_named_expression: !(list|tuple|genexp|'True'|'None'|'False') bitwise_or '='
-            // bitwise_or !('='|':=') -> "cannot assign to X here. Maybe you meant '==' ...?"
-            const Expr& lm = leftmost(t);
-            bool excluded = lm.kind == ExprKind::List || lm.kind == ExprKind::GeneratorExp ||
-                            (lm.kind == ExprKind::Tuple && parenthesized_tuple(lm)) ||
-                            (lm.kind == ExprKind::Constant &&
-                             (lm.as<Constant>().value.type == ConstValue::Type::None ||
-                              lm.as<Constant>().value.type == ConstValue::Type::Bool));
-            const Expr& rhs = targets.size() > 1 ? *targets[1] : *value;
-            bool rhs_starts_bitwise = rhs.kind != ExprKind::Starred && rhs.kind != ExprKind::Lambda &&
-                                      rhs.kind != ExprKind::Yield && rhs.kind != ExprKind::YieldFrom &&
-                                      !(rhs.kind == ExprKind::UnaryOp &&
-                                        rhs.as<UnaryOp>().op == UnaryOpKind::Not) &&
-                                      !(rhs.kind == ExprKind::Tuple && !parenthesized_tuple(rhs) &&
-                                        rhs.as<Tuple>().elts[0]->kind == ExprKind::Starred);
-            bool followed_by_assign = targets.size() > 1 && is_bitwise_level(rhs);
-            if (is_bitwise_level(t) && !excluded && rhs_starts_bitwise && !followed_by_assign)
-                raise_at(std::string("cannot assign to ") + expr_name(t) +
-                             " here. Maybe you meant '==' instead of '='?",
-                         t.pos);
-        }
-        raise_invalid_target(t, STAR_TARGETS);
     }
     auto s = make<Assign>(span_from(first));
     for (auto& t : targets) set_store(*t, ExprContext::Store);
     s->targets = std::move(targets);
     s->value = std::move(value);
     return s;
+}
+
+// invalid_assignment for the target just added to `targets` (followed by '='):
+//   the first target may get invalid_named_expression's messages (`x = a or b, f() = 1` is
+//   "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", `f() = 1` is "cannot assign
+//   to function call here. Maybe you meant '==' instead of '='?"); otherwise the first
+//   invalid one gets "cannot assign to ..." / "assignment to yield expression not possible".
+void Parser::check_assign_target(std::vector<ExprPtr>& targets, const Expr*) {
+    const Expr& t = *targets.back();
+    bool yield = t.kind == ExprKind::Yield || t.kind == ExprKind::YieldFrom;
+    const Expr* bad = yield ? &t : invalid_target(t, STAR_TARGETS);
+    if (!bad) return;
+    const Expr& t1 = *targets[0];
+    // invalid_named_expression on the first target:
+    //   a=NAME '=' b=bitwise_or !('='|':=')                              (alternative 2)
+    //   !(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or '=' bitwise_or !('='|':=')  (3)
+    const Expr& lm = leftmost(t1);
+    bool excluded = lm.kind == ExprKind::List || lm.kind == ExprKind::GeneratorExp ||
+                    (lm.kind == ExprKind::Tuple && parenthesized_tuple(lm)) ||
+                    (lm.kind == ExprKind::Constant &&
+                     (lm.as<Constant>().value.type == ConstValue::Type::None ||
+                      lm.as<Constant>().value.type == ConstValue::Type::Bool));
+    bool alt2 = t1.kind == ExprKind::Name && first_is_name_;
+    bool alt3 = is_bitwise_level(t1) && !excluded;
+    if (alt2 || alt3) {
+        const Expr* b = nullptr;  // the bitwise_or after the first '='
+        bool followed_by_assign = false;
+        if (targets.size() > 1) {
+            b = bitwise_prefix(*targets[1]);
+            followed_by_assign = b == targets[1].get();
+        } else {
+            // Only the first target so far: read the bitwise_or that follows, PEG-style.
+            size_t m = mark();
+            take();
+            ExprPtr rhs;
+            if (starts_expression(cur()) && !at_kw("not") && !at_kw("lambda")) {
+                ++no_invalid_;
+                try {
+                    rhs = bitwise_or();
+                } catch (ParseError& e) {
+                    --no_invalid_;
+                    if (tokenizer_failed_ || e.info.unsupported) throw;
+                    rhs = nullptr;
+                }
+                if (rhs) --no_invalid_;
+                followed_by_assign = at_op("=") || at_op(":=");
+            }
+            if (rhs && !followed_by_assign) {
+                if (alt2)
+                    raise_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t1.pos, rhs->pos);
+                raise_at(std::string("cannot assign to ") + expr_name(t1) +
+                             " here. Maybe you meant '==' instead of '='?",
+                         t1.pos);
+            }
+            reset(m);
+        }
+        if (b && !followed_by_assign) {
+            if (alt2) raise_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t1.pos, b->pos);
+            raise_at(std::string("cannot assign to ") + expr_name(t1) + " here. Maybe you meant '==' instead of '='?",
+                     t1.pos);
+        }
+    }
+    if (yield) raise_at("assignment to yield expression not possible", t.pos);
+    raise_invalid_target(t, STAR_TARGETS);
+}
+
+// The leading bitwise_or of an expression (what PEG's bitwise_or would match at its start), or
+// null when it does not start with one (`not x`, `lambda: 0`, `*a`).
+const Expr* Parser::bitwise_prefix(const Expr& e) const {
+    const Expr* x = &e;
+    for (;;) {
+        if (is_bitwise_level(*x)) return x;
+        switch (x->kind) {
+        case ExprKind::Tuple: x = x->as<Tuple>().elts[0].get(); break;
+        case ExprKind::Compare: x = x->as<Compare>().left.get(); break;
+        case ExprKind::BoolOp: x = x->as<BoolOp>().values[0].get(); break;
+        case ExprKind::IfExp: x = x->as<IfExp>().body.get(); break;
+        default: return nullptr;
+        }
+    }
 }
 
 StmtPtr Parser::return_stmt() {

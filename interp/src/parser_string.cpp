@@ -429,7 +429,6 @@ ExprPtr StringParser::compile_expr(const Token& t, std::string_view body, size_t
     sub.stack_base_ = p_.stack_base_;
     sub.set_fstring_origin(first_line, first_col, p_.depth_);
     ExprPtr e = sub.parse_fstring_expr();
-    if (!sub.at(TokType::Newline) && !sub.at(TokType::EndMarker)) sub.invalid_syntax();
     p_.ld_ = sub.ld_;
     return e;
 }

@@ -33,50 +33,6 @@ bool is_keyword(std::string_view n) {
     return false;
 }
 
-std::string Scanner::normalize_source(std::string_view raw, std::string_view filename) {
-    if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
-    // CPython reads the file with universal newlines; a NUL byte or bad UTF-8 is a SyntaxError
-    // (Parser/tokenizer.c, tok_underflow_file / decoding checks).
-    size_t line = 1;
-    for (size_t i = 0; i < raw.size();) {
-        unsigned char c = static_cast<unsigned char>(raw[i]);
-        if (c == 0) {
-            SyntaxErrorInfo info;
-            info.message = "source code cannot contain null bytes";
-            info.line = 0;
-            info.offset = 0;
-            throw ParseError(info);
-        }
-        if (c == '\n') ++line;
-        size_t n = utf8::sequence_length(raw, i);
-        if (n == 0) {
-            // Parser/tokenizer.c decoding_fgets -> "Non-UTF-8 code starting with ..."
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "\\x%02x", c);
-            SyntaxErrorInfo info;
-            info.message = std::string("Non-UTF-8 code starting with '") + buf + "' in file " +
-                           std::string(filename) + " on line " + std::to_string(line) +
-                           ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
-            info.line = 0;
-            info.offset = 0;
-            throw ParseError(info);
-        }
-        i += n;
-    }
-    std::string out;
-    out.reserve(raw.size() + 1);
-    for (size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '\r') {
-            out += '\n';
-            if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-        } else {
-            out += raw[i];
-        }
-    }
-    if (!out.empty() && out.back() != '\n') out += '\n';
-    return out;
-}
-
 Scanner::Scanner(std::string_view source) : src_(source) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < src_.size(); ++i)
