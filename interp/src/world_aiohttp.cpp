@@ -6,9 +6,9 @@
 #include <memory>
 
 #include "asyncio_bridge.hpp"
+#include "looplab/py/dict.hpp"
 #include "looplab/semaphore.hpp"
 #include "looplab/sleep.hpp"
-#include "looplab/py/dict.hpp"
 #include "vm_ops.hpp"
 #include "world_modules.hpp"
 
@@ -23,7 +23,8 @@ Value get(Interp& in, const Value& obj, const char* name) { return getattr(in, o
 Dict& dict_of(const Value& self) { return *static_cast<Instance*>(self.obj())->dict; }
 
 // ---- exceptions (aiohttp/client_exceptions.py) ------------------------------------------
-const Params kResponseErrorInit{"ClientResponseError.__init__", {"request_info", "history", "status", "message", "headers"}, 2, 2, true};
+const Params kResponseErrorInit{
+    "ClientResponseError.__init__", {"request_info", "history", "status", "message", "headers"}, 2, 2, true};
 
 Value response_error_init(Interp&, const CallArgs& a) {
     Value v[5];
@@ -111,8 +112,7 @@ Value connector_new(Interp& in, const CallArgs& a) {
     Value v[1];
     bind_call(kConnectorInit, a, v);
     Value limit = v[0].is_undefined() ? Value::integer(100) : v[0];
-    if (!limit.is_int())
-        raise_type_error("TCPConnector(): limit must be an int, not '" + type_name(limit) + "'");
+    if (!limit.is_int()) raise_type_error("TCPConnector(): limit must be an int, not '" + type_name(limit) + "'");
     if (limit.as_int() < 0) raise_value_error("TCPConnector(): limit must be >= 0, got " + repr(in, limit));
     return Value(new ConnectorObject(g_connector, limit.as_int()));
 }
@@ -134,15 +134,14 @@ Value request_info_init(Interp&, const CallArgs& a) {
     return Value::none();
 }
 Value request_info_repr(Interp& in, const CallArgs& a) {
-    return make_str("RequestInfo(url=" + repr(in, get(in, a[0], "url")) + ", method=" + repr(in, get(in, a[0], "method")) +
-                    ", real_url=" + repr(in, get(in, a[0], "real_url")) + ")");
+    return make_str("RequestInfo(url=" + repr(in, get(in, a[0], "url")) + ", method=" +
+                    repr(in, get(in, a[0], "method")) + ", real_url=" + repr(in, get(in, a[0], "real_url")) + ")");
 }
 
-Value reason_of(const Value& status) {
-    return make_str(status.is_int() ? reason_phrase(status.as_int()) : "");
-}
+Value reason_of(const Value& status) { return make_str(status.is_int() ? reason_phrase(status.as_int()) : ""); }
 Value new_response(const Value& url, const Value& status) {
-    return new_instance(g_response, {{"method", make_str("GET")}, {"url", url}, {"status", status}, {"reason", reason_of(status)}});
+    return new_instance(g_response,
+                        {{"method", make_str("GET")}, {"url", url}, {"status", status}, {"reason", reason_of(status)}});
 }
 
 const Params kResponseInit{"ClientResponse.__init__", {"url", "status"}, 2, 2, true};
@@ -159,7 +158,9 @@ Value response_init(Interp&, const CallArgs& a) {
     d.set_str("reason", reason_of(v[1]));
     return Value::none();
 }
-Value response_ok(Interp& in, const CallArgs& a) { return Value::boolean(less(in, get(in, a[0], "status"), Value::integer(400))); }
+Value response_ok(Interp& in, const CallArgs& a) {
+    return Value::boolean(less(in, get(in, a[0], "status"), Value::integer(400)));
+}
 Value response_text(Interp&, const CallArgs& a) {
     Value v[1];
     bind_method(kText, a, v);
@@ -249,7 +250,10 @@ Plan plan_request(Interp& in, const Value& session, const Value& url, Value time
     if (truthy(in, get(in, session, "_closed"))) raise(exc_types().RuntimeError, "Session is closed");
     if (!is_str(url)) raise_type_error("url must be a str, not '" + type_name(url) + "'");
     const std::string& u = url.as<Str>()->s;
-    if (!split_url(in, u)) throw_exception(Ref<ExceptionObject>(call(in, Value(g_invalid_url), std::vector<Value>{url}).as<ExceptionObject>()));
+    if (!split_url(in, u)) {
+        Value e = call(in, Value(g_invalid_url), std::vector<Value>{url});
+        throw_exception(Ref<ExceptionObject>(e.as<ExceptionObject>()));
+    }
     if (timeout.is_none()) {
         timeout = get(in, session, "_timeout");
     } else if (timeout.is_int() || timeout.is_float()) {
@@ -268,8 +272,10 @@ Plan plan_request(Interp& in, const Value& session, const Value& url, Value time
     }
     p.connector = get(in, session, "_connector");
     auto* c = dynamic_cast<ConnectorObject*>(p.connector.obj());
-    if (!c) get(in, p.connector, "_sem");  // AttributeError, as the reference's self._connector._sem
-    else p.sem = c->sem.get();
+    if (!c)
+        get(in, p.connector, "_sem");  // AttributeError, as the reference's self._connector._sem
+    else
+        p.sem = c->sem.get();
     return p;
 }
 
@@ -278,8 +284,10 @@ Coroutine<Value> request_body(Value session, Value url, Value timeout) {
     if (p.sem) co_await p.sem->acquire();  // suspends only when `limit` are in flight
     std::exception_ptr error;
     try {
-        if (p.times_out) co_await looplab::sleep(p.total);
-        else co_await looplab::sleep(p.latency);
+        if (p.times_out)
+            co_await looplab::sleep(p.total);
+        else
+            co_await looplab::sleep(p.latency);
     } catch (...) {
         error = std::current_exception();
     }
@@ -306,53 +314,55 @@ Value session_close(Interp&, const CallArgs& a) {
     return make_native_coroutine(close_body(a[0]), "ClientSession.close");
 }
 Value session_aenter(Interp&, const CallArgs& a) { return ready_coroutine(a[0], "ClientSession.__aenter__"); }
-Value session_aexit(Interp&, const CallArgs& a) { return make_native_coroutine(close_body(a[0]), "ClientSession.__aexit__"); }
+Value session_aexit(Interp&, const CallArgs& a) {
+    return make_native_coroutine(close_body(a[0]), "ClientSession.__aexit__");
+}
 
 void make_types() {
     const ExceptionTypes& x = exc_types();
     g_client_error = make_exception_class("ClientError", "aiohttp.client_exceptions", {x.Exception});
     g_response_error = make_exception_class("ClientResponseError", "aiohttp.client_exceptions", {g_client_error});
-    g_response_error->add_method("__init__", response_error_init);
-    g_response_error->add_method("__str__", response_error_str);
-    g_response_error->add_method("__repr__", response_error_repr);
+    add_function(g_response_error, "__init__", response_error_init);
+    add_function(g_response_error, "__str__", response_error_str);
+    add_function(g_response_error, "__repr__", response_error_repr);
     g_invalid_url = make_exception_class("InvalidURL", "aiohttp.client_exceptions", {g_client_error, x.ValueError});
-    g_invalid_url->add_method("__init__", invalid_url_init);
-    g_invalid_url->add_method("__str__", invalid_url_str);
-    g_invalid_url->add_method("__repr__", invalid_url_repr);
+    add_function(g_invalid_url, "__init__", invalid_url_init);
+    add_function(g_invalid_url, "__str__", invalid_url_str);
+    add_function(g_invalid_url, "__repr__", invalid_url_repr);
     add_property(g_invalid_url, "url", invalid_url_url);
     add_property(g_invalid_url, "description", invalid_url_description);
 
     g_timeout = make_class("ClientTimeout", "aiohttp.client");
-    g_timeout->add_method("__init__", timeout_init);
-    g_timeout->add_method("__repr__", timeout_repr);
+    add_function(g_timeout, "__init__", timeout_init);
+    add_function(g_timeout, "__repr__", timeout_repr);
     g_connector = make_class("TCPConnector", "aiohttp.connector", Kind::opaque);
     g_connector->construct = connector_new;
     add_property(g_connector, "limit", connector_limit);
 
     g_request_info = make_class("RequestInfo", "aiohttp.client_reqrep");
-    g_request_info->add_method("__init__", request_info_init);
-    g_request_info->add_method("__repr__", request_info_repr);
+    add_function(g_request_info, "__init__", request_info_init);
+    add_function(g_request_info, "__repr__", request_info_repr);
     g_response = make_class("ClientResponse", "aiohttp.client_reqrep");
-    g_response->add_method("__init__", response_init);
+    add_function(g_response, "__init__", response_init);
     add_property(g_response, "ok", response_ok);
-    g_response->add_method("text", response_text);
-    g_response->add_method("release", response_release);
-    g_response->add_method("raise_for_status", response_raise_for_status);
+    add_function(g_response, "text", response_text);
+    add_function(g_response, "release", response_release);
+    add_function(g_response, "raise_for_status", response_raise_for_status);
 
     g_rcm = make_class("_RequestContextManager", "aiohttp.client", Kind::opaque, native_coroutine_type());
-    g_rcm->add_method("__aenter__", rcm_aenter);
-    g_rcm->add_method("__aexit__", rcm_aexit);
-    g_rcm->add_method("__repr__", rcm_repr);
+    add_function(g_rcm, "__aenter__", rcm_aenter);
+    add_function(g_rcm, "__aexit__", rcm_aexit);
+    add_function(g_rcm, "__repr__", rcm_repr);
 
     g_session = make_class("ClientSession", "aiohttp.client");
-    g_session->add_method("__init__", session_init);
+    add_function(g_session, "__init__", session_init);
     add_property(g_session, "closed", session_closed);
     add_property(g_session, "timeout", session_timeout);
     add_property(g_session, "connector", session_connector);
-    g_session->add_method("get", session_get);
-    g_session->add_method("close", session_close);
-    g_session->add_method("__aenter__", session_aenter);
-    g_session->add_method("__aexit__", session_aexit);
+    add_function(g_session, "get", session_get);
+    add_function(g_session, "close", session_close);
+    add_function(g_session, "__aenter__", session_aenter);
+    add_function(g_session, "__aexit__", session_aexit);
 }
 
 }  // namespace
@@ -362,8 +372,8 @@ void init_aiohttp_module(Interp& in, Module& m) {
     Dict& d = *m.dict;
     d.set_str("asyncio", in.import_module("asyncio"));
     d.set_str("sim", in.import_module("sim"));
-    const char* names[] = {"ClientSession", "ClientTimeout", "TCPConnector", "ClientResponse",
-                           "ClientError", "ClientResponseError", "InvalidURL", "RequestInfo"};
+    const char* names[] = {"ClientSession", "ClientTimeout",       "TCPConnector", "ClientResponse",
+                           "ClientError",   "ClientResponseError", "InvalidURL",   "RequestInfo"};
     std::vector<Value> all;
     for (const char* n : names) all.push_back(make_str(n));
     d.set_str("__all__", make_tuple(std::move(all)));

@@ -56,8 +56,8 @@ void bind(const Params& p, const Value* args, size_t nargs, const CallArgs& kw, 
         bool plural = defcount ? true : argcount != 1;
         std::string kwonly;
         if (kwonly_given)
-            kwonly = std::string(" positional argument") + (given != 1 ? "s" : "") + " (and " + std::to_string(kwonly_given) +
-                     " keyword-only argument" + (kwonly_given != 1 ? "s" : "") + ")";
+            kwonly = std::string(" positional argument") + (given != 1 ? "s" : "") + " (and " +
+                     std::to_string(kwonly_given) + " keyword-only argument" + (kwonly_given != 1 ? "s" : "") + ")";
         raise_type_error(std::string(p.qualname) + "() takes " + sig + " positional argument" + (plural ? "s" : "") +
                          " but " + std::to_string(given) + kwonly + (given == 1 && !kwonly_given ? " was" : " were") +
                          " given");
@@ -133,8 +133,40 @@ Type* make_exception_class(const char* name, const char* module, std::initialize
     return t;
 }
 
+namespace {
+
+Value function_repr(Interp&, const CallArgs& a) {
+    auto* f = static_cast<NativeFunction*>(a[0].obj());
+    return make_str("<function " + (is_str(f->data) ? f->data.as<Str>()->s : f->name) + " at " + address_of(a[0]) +
+                    ">");
+}
+
+// The type of make_function's natives: called, bound and inspected as any native
+// (Kind::native); only its name and repr are a Python function's.
+Type* function_type() {
+    static Type* t = [] {
+        Type* f = make_class("function", "builtins", Kind::native, types().native);
+        f->add_method("__repr__", function_repr);
+        return f;
+    }();
+    return t;
+}
+
+}  // namespace
+
+Value make_function(const char* name, const std::string& qualname, NativeFn fn) {
+    auto* f = new NativeFunction(name, fn, Value(), make_str(qualname));
+    f->type = function_type();
+    return Value(f);
+}
+
+void add_function(Type* t, const char* name, NativeFn fn) {
+    t->dict->set_str(name, make_function(name, t->name + "." + name, fn));
+}
+
 void add_property(Type* t, const char* name, NativeFn getter) {
-    t->dict->set_str(name, Value(new Property(make_native(name, getter), Value())));
+    t->dict->set_str(name,
+                     Value(new Property(make_function(name, std::string(t->name) + "." + name, getter), Value())));
 }
 
 Value new_instance(Type* t, std::initializer_list<std::pair<const char*, Value>> attrs) {
@@ -153,7 +185,9 @@ namespace {
 Coroutine<Value> ready_body(Value v) { co_return v; }
 }  // namespace
 
-Value ready_coroutine(Value v, const char* qualname) { return make_native_coroutine(ready_body(std::move(v)), qualname); }
+Value ready_coroutine(Value v, const char* qualname) {
+    return make_native_coroutine(ready_body(std::move(v)), qualname);
+}
 
 }  // namespace world
 

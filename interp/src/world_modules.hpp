@@ -20,11 +20,11 @@ namespace looplab::py::world {
 // were given", "cpu() missing 1 required positional argument: 'seconds'", "f() got an
 // unexpected keyword argument 'x'", "f() got multiple values for argument 'x'".
 struct Params {
-    const char* qualname;  // "ClientSession.get", "cpu": as in co_qualname
+    const char* qualname;            // "ClientSession.get", "cpu": as in co_qualname
     std::vector<const char*> names;  // positional-or-keyword first, then keyword-only
-    size_t npos;       // how many of `names` may be given by position
-    size_t nrequired;  // leading positional parameters without a default
-    bool method;       // a `self` precedes `names` and counts in the messages
+    size_t npos;                     // how many of `names` may be given by position
+    size_t nrequired;                // leading positional parameters without a default
+    bool method;                     // a `self` precedes `names` and counts in the messages
 };
 // Binds args[0..nargs) and a's keywords into out[0..names.size()) (missing: undefined).
 // For a method, `args` excludes self.
@@ -49,6 +49,11 @@ Type* make_class(const char* name, const char* module, Kind kind = Kind::object,
 // An exception class with one or more bases; the MRO is the C3 linearisation, as
 // `class InvalidURL(ClientError, ValueError)` gets.
 Type* make_exception_class(const char* name, const char* module, std::initializer_list<Type*> bases);
+// A native standing for one of the reference's `def`s: its type is named `function` and
+// its repr is `<function ClientSession.get at 0x…>`, as a Python function's.
+Value make_function(const char* name, const std::string& qualname, NativeFn fn);
+// `def name(self, ...)` in class t: a make_function method.
+void add_function(Type* t, const char* name, NativeFn fn);
 // A read-only property whose getter is a native taking (self).
 void add_property(Type* t, const char* name, NativeFn getter);
 // An instance of a Kind::object world class, its attributes set in order.

@@ -24,9 +24,12 @@ Value request_exception_init(Interp& in, const CallArgs& a) {
     bool other = false;
     for (size_t k = 0; k < a.nkw; ++k) {
         const std::string& n = a.kwnames[k]->s;
-        if (n == "response") response = a.kwvalues[k];
-        else if (n == "request") request = a.kwvalues[k];
-        else other = true;
+        if (n == "response")
+            response = a.kwvalues[k];
+        else if (n == "request")
+            request = a.kwvalues[k];
+        else
+            other = true;
     }
     e->dict->set_str("response", response);
     e->dict->set_str("request", request);
@@ -41,7 +44,7 @@ void make_exception_types() {
     const char* mod = "requests.exceptions";
     const ExceptionTypes& x = exc_types();
     g_request_exception = make_exception_class("RequestException", mod, {x.OSError});  // IOError is OSError
-    g_request_exception->add_method("__init__", request_exception_init);
+    add_function(g_request_exception, "__init__", request_exception_init);
     g_http_error = make_exception_class("HTTPError", mod, {g_request_exception});
     g_connection_error = make_exception_class("ConnectionError", mod, {g_request_exception});
     g_timeout = make_exception_class("Timeout", mod, {g_request_exception});
@@ -93,9 +96,12 @@ Value response_raise_for_status(Interp& in, const CallArgs& a) {
     Value code = get(in, a[0], "status_code");
     auto below = [&](int64_t n) { return less(in, code, Value::integer(n)); };
     const char* kind;
-    if (!below(400) && below(500)) kind = "Client Error";
-    else if (!below(500) && below(600)) kind = "Server Error";
-    else return Value::none();
+    if (!below(400) && below(500))
+        kind = "Client Error";
+    else if (!below(500) && below(600))
+        kind = "Server Error";
+    else
+        return Value::none();
     std::string msg = format(in, code, "") + " " + kind + ": " + format(in, get(in, a[0], "reason"), "") +
                       " for url: " + format(in, get(in, a[0], "url"), "");
     Value e = call_kw(in, Value(g_http_error), {make_str(msg)}, {{"response", a[0]}});
@@ -108,7 +114,8 @@ Value timeout_value(Interp& in, const char* name, const Value& v) {
     if (v.is_none()) return v;
     if (v.is_bool()) raise_value_error("Timeout cannot be a boolean value. It must be an int, float or None.");
     if (!v.is_int() && !v.is_float())
-        raise_value_error(std::string("Timeout value ") + name + " was " + str(in, v) + ", but it must be an int, float or None.");
+        raise_value_error(std::string("Timeout value ") + name + " was " + str(in, v) +
+                          ", but it must be an int, float or None.");
     if (number(v) <= 0)
         raise_value_error(std::string("Attempted to set ") + name + " timeout to " + str(in, v) +
                           ", but the timeout cannot be set to a value less than or equal to 0.");
@@ -122,8 +129,9 @@ Value read_timeout(Interp& in, const Value& timeout) {
     if (timeout.is_object() && timeout.type()->is_subtype(types().tuple)) {
         auto& items = timeout.as<Tuple>()->items;
         if (items.size() != 2)
-            raise_value_error("Invalid timeout " + str(in, timeout) +
-                              ". Pass a (connect, read) timeout tuple, or a single float to set both timeouts to the same value.");
+            raise_value_error(
+                "Invalid timeout " + str(in, timeout) +
+                ". Pass a (connect, read) timeout tuple, or a single float to set both timeouts to the same value.");
         connect = items[0];
         read = items[1];
     }
@@ -146,8 +154,10 @@ Value requests_get(Interp& in, const CallArgs& a) {
             if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
         if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0)
             raise_new(in, g_invalid_url, "Invalid URL " + r + ": No host supplied");
-        if (u.find(':') != std::string::npos) raise_new(in, g_invalid_schema, "No connection adapters were found for " + r);
-        raise_new(in, g_missing_schema, "Invalid URL " + r + ": No scheme supplied. Perhaps you meant https://" + u + "?");
+        if (u.find(':') != std::string::npos)
+            raise_new(in, g_invalid_schema, "No connection adapters were found for " + r);
+        raise_new(in, g_missing_schema,
+                  "Invalid URL " + r + ": No scheme supplied. Perhaps you meant https://" + u + "?");
     }
     Value read = read_timeout(in, or_none(v[1]));
     Value latency = latency_for(in, u);
@@ -155,8 +165,9 @@ Value requests_get(Interp& in, const CallArgs& a) {
     if (!read.is_none() && truthy(in, compare(in, latency, read, ast::CmpOp::Gt))) {
         block(in, number(read));
         const char* pool = parts->scheme == "https" ? "HTTPSConnectionPool" : "HTTPConnectionPool";
-        raise_new(in, g_read_timeout, std::string(pool) + "(host=" + repr(in, make_str(parts->host)) + ", port=" +
-                                          parts->port + "): Read timed out. (read timeout=" + str(in, read) + ")");
+        raise_new(in, g_read_timeout,
+                  std::string(pool) + "(host=" + repr(in, make_str(parts->host)) + ", port=" + parts->port +
+                      "): Read timed out. (read timeout=" + str(in, read) + ")");
     }
     block(in, to_float(in, latency, "latency"));
     return call(in, Value(g_response), std::vector<Value>{url, status});
@@ -164,11 +175,11 @@ Value requests_get(Interp& in, const CallArgs& a) {
 
 void make_response_type() {
     g_response = make_class("Response", "requests.models");
-    g_response->add_method("__init__", response_init);
-    g_response->add_method("__repr__", response_repr);
-    g_response->add_method("__bool__", response_bool);
+    add_function(g_response, "__init__", response_init);
+    add_function(g_response, "__repr__", response_repr);
+    add_function(g_response, "__bool__", response_bool);
     add_property(g_response, "ok", response_ok);
-    g_response->add_method("raise_for_status", response_raise_for_status);
+    add_function(g_response, "raise_for_status", response_raise_for_status);
 }
 
 }  // namespace
@@ -186,9 +197,10 @@ void init_requests_module(Interp& in, Module& m) {
     in.import_module("requests.exceptions");
     set_exception_classes(d);
     d.set_str("Response", Value(g_response));
-    d.set_str("get", make_native("get", requests_get));
-    const char* names[] = {"get", "Response", "exceptions", "RequestException", "HTTPError", "ConnectionError",
-                           "Timeout", "ConnectTimeout", "ReadTimeout", "MissingSchema", "InvalidSchema", "InvalidURL"};
+    d.set_str("get", make_function("get", "get", requests_get));
+    const char* names[] = {"get",         "Response",        "exceptions",    "RequestException",
+                           "HTTPError",   "ConnectionError", "Timeout",       "ConnectTimeout",
+                           "ReadTimeout", "MissingSchema",   "InvalidSchema", "InvalidURL"};
     std::vector<Value> all;
     for (const char* n : names) all.push_back(make_str(n));
     d.set_str("__all__", make_tuple(std::move(all)));

@@ -5,9 +5,9 @@
 #include <cmath>
 
 #include "looplab/exceptions.hpp"
+#include "looplab/py/dict.hpp"
 #include "looplab/runtime.hpp"
 #include "looplab/trace.hpp"
-#include "looplab/py/dict.hpp"
 #include "world_modules.hpp"
 
 namespace looplab::py::world {
@@ -120,26 +120,68 @@ struct Reason {
     const char* phrase;
 };
 constexpr Reason kReasons[] = {
-    {100, "Continue"}, {101, "Switching Protocols"}, {102, "Processing"}, {103, "Early Hints"},
-    {200, "OK"}, {201, "Created"}, {202, "Accepted"}, {203, "Non-Authoritative Information"},
-    {204, "No Content"}, {205, "Reset Content"}, {206, "Partial Content"}, {207, "Multi-Status"},
-    {208, "Already Reported"}, {226, "IM Used"},
-    {300, "Multiple Choices"}, {301, "Moved Permanently"}, {302, "Found"}, {303, "See Other"},
-    {304, "Not Modified"}, {305, "Use Proxy"}, {307, "Temporary Redirect"}, {308, "Permanent Redirect"},
-    {400, "Bad Request"}, {401, "Unauthorized"}, {402, "Payment Required"}, {403, "Forbidden"},
-    {404, "Not Found"}, {405, "Method Not Allowed"}, {406, "Not Acceptable"},
-    {407, "Proxy Authentication Required"}, {408, "Request Timeout"}, {409, "Conflict"}, {410, "Gone"},
-    {411, "Length Required"}, {412, "Precondition Failed"}, {413, "Request Entity Too Large"},
-    {414, "Request-URI Too Long"}, {415, "Unsupported Media Type"},
-    {416, "Requested Range Not Satisfiable"}, {417, "Expectation Failed"}, {418, "I'm a Teapot"},
-    {421, "Misdirected Request"}, {422, "Unprocessable Entity"}, {423, "Locked"},
-    {424, "Failed Dependency"}, {425, "Too Early"}, {426, "Upgrade Required"},
-    {428, "Precondition Required"}, {429, "Too Many Requests"},
-    {431, "Request Header Fields Too Large"}, {451, "Unavailable For Legal Reasons"},
-    {500, "Internal Server Error"}, {501, "Not Implemented"}, {502, "Bad Gateway"},
-    {503, "Service Unavailable"}, {504, "Gateway Timeout"}, {505, "HTTP Version Not Supported"},
-    {506, "Variant Also Negotiates"}, {507, "Insufficient Storage"}, {508, "Loop Detected"},
-    {510, "Not Extended"}, {511, "Network Authentication Required"},
+    {100, "Continue"},
+    {101, "Switching Protocols"},
+    {102, "Processing"},
+    {103, "Early Hints"},
+    {200, "OK"},
+    {201, "Created"},
+    {202, "Accepted"},
+    {203, "Non-Authoritative Information"},
+    {204, "No Content"},
+    {205, "Reset Content"},
+    {206, "Partial Content"},
+    {207, "Multi-Status"},
+    {208, "Already Reported"},
+    {226, "IM Used"},
+    {300, "Multiple Choices"},
+    {301, "Moved Permanently"},
+    {302, "Found"},
+    {303, "See Other"},
+    {304, "Not Modified"},
+    {305, "Use Proxy"},
+    {307, "Temporary Redirect"},
+    {308, "Permanent Redirect"},
+    {400, "Bad Request"},
+    {401, "Unauthorized"},
+    {402, "Payment Required"},
+    {403, "Forbidden"},
+    {404, "Not Found"},
+    {405, "Method Not Allowed"},
+    {406, "Not Acceptable"},
+    {407, "Proxy Authentication Required"},
+    {408, "Request Timeout"},
+    {409, "Conflict"},
+    {410, "Gone"},
+    {411, "Length Required"},
+    {412, "Precondition Failed"},
+    {413, "Request Entity Too Large"},
+    {414, "Request-URI Too Long"},
+    {415, "Unsupported Media Type"},
+    {416, "Requested Range Not Satisfiable"},
+    {417, "Expectation Failed"},
+    {418, "I'm a Teapot"},
+    {421, "Misdirected Request"},
+    {422, "Unprocessable Entity"},
+    {423, "Locked"},
+    {424, "Failed Dependency"},
+    {425, "Too Early"},
+    {426, "Upgrade Required"},
+    {428, "Precondition Required"},
+    {429, "Too Many Requests"},
+    {431, "Request Header Fields Too Large"},
+    {451, "Unavailable For Legal Reasons"},
+    {500, "Internal Server Error"},
+    {501, "Not Implemented"},
+    {502, "Bad Gateway"},
+    {503, "Service Unavailable"},
+    {504, "Gateway Timeout"},
+    {505, "HTTP Version Not Supported"},
+    {506, "Variant Also Negotiates"},
+    {507, "Insufficient Storage"},
+    {508, "Loop Detected"},
+    {510, "Not Extended"},
+    {511, "Network Authentication Required"},
 };
 
 }  // namespace
@@ -202,9 +244,9 @@ void init_sim_module(Interp& in, Module& m) {
     d.set_str("DEFAULT_STATUS", Value::integer(200));
     d.set_str("_latencies", Value(new Dict()));
     d.set_str("_statuses", Value(new Dict()));
-    d.set_str("cpu", make_native("cpu", sim_cpu));
-    d.set_str("set_latency", make_native("set_latency", sim_set_latency));
-    d.set_str("set_status", make_native("set_status", sim_set_status));
+    d.set_str("cpu", make_function("cpu", "cpu", sim_cpu));
+    d.set_str("set_latency", make_function("set_latency", "set_latency", sim_set_latency));
+    d.set_str("set_status", make_function("set_status", "set_status", sim_set_status));
     d.set_str("_BODY", make_str(kBody));
     Value reasons(new Dict());
     for (const Reason& r : kReasons) reasons.as<Dict>()->set(in, Value::integer(r.code), make_str(r.phrase));

@@ -15,3 +15,5 @@ print(aiohttp.InvalidURL.__mro__)
 from aiohttp import ClientSession, ClientTimeout
 from requests import get, Response
 print(ClientSession.__name__, ClientTimeout.__qualname__, Response.__name__)
+print(sim.cpu, requests.get, aiohttp.ClientSession.get, aiohttp.ClientResponse.text, type(sim.set_status).__name__)
+print(sim.cpu.__name__, aiohttp.ClientSession.close.__name__)
