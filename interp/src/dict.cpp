@@ -190,6 +190,11 @@ Value Dict::get_str(std::string_view key) const {
     return ix < 0 ? Value() : entries_[size_t(ix)].value;
 }
 
+Value Dict::get_str(const Str& key) const {
+    const int64_t ix = find_str(key.s, str_hash(key));
+    return ix < 0 ? Value() : entries_[size_t(ix)].value;
+}
+
 void Dict::set_str(std::string_view key, Value value) {
     const int64_t h = hash_str(key);
     const int64_t ix = find_str(key, h);

@@ -7,6 +7,7 @@
 
 #include "looplab/py/random.hpp"
 #include "looplab/py/sequence.hpp"
+#include "looplab/py/vm.hpp"
 #include "native_args.hpp"
 #include "stdlib_modules.hpp"
 
@@ -117,16 +118,38 @@ void do_seed(Interp& in, RandomObject& r, const Value& a, const Value& version) 
     }
 }
 
-// random.py's int arguments of randrange: _index(), else int() with the 3.11 float rule.
-int64_t rr_index(Interp& in, const Value& v, const char* which) {
+// random.py's int arguments of randrange: _index(), else int() with 3.11's deprecation.
+// The DeprecationWarning (stacklevel 2) belongs to randrange's caller; Python's default
+// filters show it only when that is __main__, once per line — so randint's own calls
+// (made from random.py) never show it.
+void deprecation(Interp& in, bool warn, const char* message) {
+    if (!warn) return;
+    Frame* f = in.vm().current_frame();
+    if (!f) return;
+    Value name = f->globals->get_str("__name__");
+    if (!is_str(name) || name.as<Str>()->s != "__main__") return;
+    Value reg = in.import_module("random").as<Module>()->dict->get_str("__warningregistry__");
+    if (kind_of(reg) != Kind::dict) {
+        reg = Value(new Dict());
+        in.import_module("random").as<Module>()->dict->set_str("__warningregistry__", reg);
+    }
+    std::string key = f->code->filename + ":" + std::to_string(f->line()) + ":" + message;
+    if (!as_dict(reg)->get_str(key).is_undefined()) return;
+    as_dict(reg)->set_str(key, Value::boolean(true));
+    in.warn(exc_types().DeprecationWarning, message);
+}
+int64_t rr_index(Interp& in, const Value& v, const char* which, bool warn) {
     if (v.is_intlike()) return v.as_int();
-    if (v.is_float()) {
-        double d = v.as_float();
-        if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.2e18) return int64_t(d);
-        if (!std::isfinite(d)) raise(exc_types().OverflowError, std::isnan(d) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+    if (v.is_object() && !lookup_special(v, "__index__").is_undefined()) return argbind::index_arg(in, v);
+    Value iv = call(in, Value(types().integer), std::vector<Value>{v});
+    if (!eq(in, iv, v)) {
+        deprecation(in, warn, "randrange() will raise TypeError in the future");
         raise_value_error(std::string("non-integer ") + which + " for randrange()");
     }
-    return argbind::index_arg(in, v);
+    deprecation(in, warn,
+                "non-integer arguments to randrange() have been deprecated since Python 3.10 and will be "
+                "removed in a subsequent version");
+    return iv.as_int();
 }
 
 // ---- methods ------------------------------------------------------------------------------
@@ -155,27 +178,27 @@ Value m_randrange(Interp& in, const CallArgs& a) {
     RandomObject& r = self_random(a, "randrange");
     Value v[3];
     bind_args(a, 1, "randrange", "randrange", Sig::clinic, 1, 3, v, {"start", "stop", "step"});
-    int64_t start = rr_index(in, v[0], "arg 1");
+    int64_t start = rr_index(in, v[0], "arg 1", true);
     if (v[1].is_undefined() || v[1].is_none()) {
         if (!v[2].is_undefined() && !(v[2].is_intlike() && v[2].as_int() == 1))
             raise_type_error("Missing a non-None stop argument");
         if (start > 0) return Value::integer(r.rng.randrange(start));
         raise_value_error("empty range for randrange()");
     }
-    int64_t stop = rr_index(in, v[1], "stop");
-    int64_t step = v[2].is_undefined() ? 1 : rr_index(in, v[2], "step");
+    int64_t stop = rr_index(in, v[1], "stop", true);
+    int64_t step = v[2].is_undefined() ? 1 : rr_index(in, v[2], "step", true);
     return Value::integer(r.rng.randrange(start, stop, step));
 }
 Value m_randint(Interp& in, const CallArgs& a) {
     RandomObject& r = self_random(a, "randint");
     Value v[2];
     bind_args(a, 1, "randint", "randint", Sig::clinic, 2, 2, v, {"a", "b"});
-    int64_t lo = rr_index(in, v[0], "arg 1");
-    if (v[1].is_float()) {
+    int64_t lo = rr_index(in, v[0], "arg 1", false);
+    if (!v[1].is_intlike()) {  // randrange(a, b + 1), the + in Python
         Value hi = binary_op(in, v[1], Value::integer(1), ast::Operator::Add);
-        return Value::integer(r.rng.randrange(lo, rr_index(in, hi, "stop"), 1));
+        return Value::integer(r.rng.randrange(lo, rr_index(in, hi, "stop", false), 1));
     }
-    return Value::integer(r.rng.randint(lo, rr_index(in, v[1], "stop")));
+    return Value::integer(r.rng.randint(lo, rr_index(in, v[1], "stop", false)));
 }
 Value m_uniform(Interp& in, const CallArgs& a) {
     RandomObject& r = self_random(a, "uniform");

@@ -30,6 +30,12 @@ void register_stdlib_modules(Interp& in) {
     in.register_module("operator", init_operator);
     in.register_module("contextlib", init_contextlib);
     in.register_module("enum", init_enum);
+    in.register_module("__future__", init_future);
+    in.register_module("abc", init_abc);
+    in.register_module("traceback", init_traceback);
+    in.register_module("heapq", init_heapq);
+    in.register_module("bisect", init_bisect);
+    in.register_module("types", init_types);
 }
 
 namespace stdlib {
@@ -52,9 +58,9 @@ void retype(Object* o, Type* t) {
 
 void def(Module& m, const char* name, NativeFn fn) { m.dict->set_str(name, make_native(name, fn)); }
 
-void exec_source(Interp& in, std::string_view source, const std::string& filename, Dict* globals, Dict* locals) {
+void exec_source(Interp& in, std::string_view source, const std::string& filename, Dict* globals) {
     Ref<Code> code = compile_source(source, filename);
-    Ref<Frame> frame(new Frame(code, globals, Value(locals ? locals : globals)));
+    Ref<Frame> frame(new Frame(code, globals, Value(globals)));
     in.vm().run(frame);
 }
 

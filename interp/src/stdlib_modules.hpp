@@ -39,6 +39,12 @@ void init_copy(Interp& in, Module& m);
 void init_operator(Interp& in, Module& m);
 void init_contextlib(Interp& in, Module& m);
 void init_enum(Interp& in, Module& m);
+void init_future(Interp& in, Module& m);
+void init_abc(Interp& in, Module& m);
+void init_traceback(Interp& in, Module& m);
+void init_heapq(Interp& in, Module& m);
+void init_bisect(Interp& in, Module& m);
+void init_types(Interp& in, Module& m);
 
 // Parts of collections (module_collections_*.cpp).
 void install_namedtuple(Module& m);
@@ -64,10 +70,10 @@ Type* make_type(const char* name, const char* module, Kind kind, Type* base = nu
 void retype(Object* o, Type* t);
 // m.<name> = a builtin function.
 void def(Module& m, const char* name, NativeFn fn);
-// Runs Python source in a module's namespace (`exec(source, m.__dict__)`); used where
-// CPython itself generates code (dataclasses' __init__...) or writes the module in Python.
-void exec_source(Interp& in, std::string_view source, const std::string& filename, Dict* globals,
-                 Dict* locals = nullptr);
+// Runs Python source in a namespace (`exec(source, namespace)`); used where CPython itself
+// generates code (dataclasses' __init__...) or writes the module in Python. The compiler
+// stores module-level names in the globals, so there is no separate locals mapping.
+void exec_source(Interp& in, std::string_view source, const std::string& filename, Dict* globals);
 // A float argument as CPython's PyFloat_AsDouble: int, float, bool or __float__;
 // TypeError "must be real number, not str".
 double float_arg(Interp& in, const Value& v);
@@ -79,8 +85,7 @@ Value call_kw(Interp& in, const Value& callable, std::vector<Value> args,
 Object* self_of(const CallArgs& a, Type* t, const char* method);
 // `module.qualname` for reprs of module classes (`collections.deque`, `__main__.Point`).
 std::string class_path(const Type* t);
-// The module's name of the running Python code's class/function for reprs: a type's
-// qualname, or its name.
+// A class's __qualname__ (its name when it has none).
 std::string qualname_of(const Type* t);
 
 }  // namespace looplab::py::stdlib

@@ -80,6 +80,8 @@ TEST_CASE("Dict table", "[dict]") {
         CHECK(d->get_str("spam").as_int() == 1);
         CHECK(d->get(in, make_str("eggs")).as_int() == 2);
         CHECK(d->get_str("ham").is_undefined());
+        CHECK(d->get_str(*intern("spam")).as_int() == 1);  // the Str overload, cached hash
+        CHECK(d->get_str(*intern("ham")).is_undefined());
         CHECK(d->erase_str("spam"));
         CHECK_FALSE(d->erase_str("spam"));
         CHECK(d->size() == 1);

@@ -46,3 +46,14 @@ try:
 except TypeError as e:
     print(e)
 print(random.Random)
+import random
+for i in range(3):
+    print(random.randrange(5.0), random.randint(1.0, 3.0))
+try:
+    random.randrange(2.5)
+except ValueError as e:
+    print(e)
+try:
+    random.randint(1, "x")
+except TypeError as e:
+    print(e)

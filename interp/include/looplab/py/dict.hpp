@@ -30,6 +30,9 @@ struct Dict : Object {
 
     // Fast paths for str keys (globals, attributes, kwargs): no user code can run.
     Value get_str(std::string_view key) const;
+    // The same for a Str key (e.g. an interned name): uses and caches the Str's hash, so
+    // no hashing on repeated lookups. [added by the collections engineer]
+    Value get_str(const Str& key) const;
     void set_str(std::string_view key, Value value);
     bool erase_str(std::string_view key);
 

@@ -1,0 +1,112 @@
+// The `traceback` module (CPython Lib/traceback.py) for error-reporting scenarios:
+// print_exc/format_exc (the exception being handled), print_exception/format_exception and
+// format_exception_only, in CPython's text (Interp::format_exception). LoopLab has no
+// traceback or frame objects, so the tb-based functions (extract_tb, print_stack,
+// walk_tb...) are absent; `limit=` is accepted and ignored.
+#include "looplab/py/vm.hpp"
+#include "stdlib_modules.hpp"
+
+namespace looplab::py::stdlib {
+
+namespace {
+
+// The exception the calling Python code is handling (sys.exc_info()[1]), or None.
+Value handled(Interp& in) {
+    for (Frame* f = in.vm().current_frame(); f; f = f->back)
+        if (!f->handling.empty() && !f->handling.back().is_none()) return f->handling.back();
+    return Value::none();
+}
+
+std::string text_of(Interp& in, const Value& exc, bool chain) {
+    if (!exc.is_object() || exc.type()->kind != Kind::exception) return "NoneType: None\n";
+    auto* e = exc.as<ExceptionObject>();
+    if (chain) return in.format_exception(Ref<ExceptionObject>(e));
+    // chain=False: this exception alone, as traceback.py prints it.
+    Value cause = e->cause, context = e->context;
+    e->cause = Value();
+    e->context = Value();
+    std::string s = in.format_exception(Ref<ExceptionObject>(e));
+    e->cause = cause;
+    e->context = context;
+    return s;
+}
+
+// traceback.format_exception's list: the header, one string per frame (its File line and
+// source line), then the exception lines.
+Value chunks(const std::string& text) {
+    std::vector<Value> out;
+    std::string cur;
+    size_t s = 0;
+    while (s < text.size()) {
+        size_t nl = text.find('\n', s);
+        std::string line = text.substr(s, nl == std::string::npos ? std::string::npos : nl - s + 1);
+        s = nl == std::string::npos ? text.size() : nl + 1;
+        bool continuation = line.rfind("    ", 0) == 0 && !cur.empty() && cur.rfind("  File ", 0) == 0;
+        if (continuation) {
+            cur += line;
+            continue;
+        }
+        if (!cur.empty()) out.push_back(make_str(cur));
+        cur = line;
+    }
+    if (!cur.empty()) out.push_back(make_str(cur));
+    return make_list(std::move(out));
+}
+
+bool chain_arg(Interp& in, const CallArgs& a) {
+    Value c = a.kw("chain");
+    return c.is_undefined() || truthy(in, c);
+}
+// format_exception(exc) or format_exception(type, value, tb): the exception value.
+Value exc_arg(const CallArgs& a, const char* fname) {
+    if (a.nargs == 0) raise_type_error(std::string(fname) + "() missing 1 required positional argument: 'exc'");
+    if (a.nargs >= 2) return a[1];
+    return a[0];
+}
+void write_to(Interp& in, const Value& file, const std::string& text) {
+    Value f = file;
+    if (f.is_undefined() || f.is_none()) f = in.import_module("sys").as<Module>()->dict->get_str("stderr");
+    call(in, getattr(in, f, intern("write")), std::vector<Value>{make_str(text)});
+}
+
+Value tb_format_exc(Interp& in, const CallArgs& a) { return make_str(text_of(in, handled(in), chain_arg(in, a))); }
+Value tb_print_exc(Interp& in, const CallArgs& a) {
+    write_to(in, a.kw("file"), text_of(in, handled(in), chain_arg(in, a)));
+    return Value::none();
+}
+Value tb_format_exception(Interp& in, const CallArgs& a) {
+    return chunks(text_of(in, exc_arg(a, "format_exception"), chain_arg(in, a)));
+}
+Value tb_print_exception(Interp& in, const CallArgs& a) {
+    write_to(in, a.kw("file"), text_of(in, exc_arg(a, "print_exception"), chain_arg(in, a)));
+    return Value::none();
+}
+// format_exception_only(exc): the last lines of the traceback (notes included).
+Value tb_format_exception_only(Interp& in, const CallArgs& a) {
+    Value exc = exc_arg(a, "format_exception_only");
+    if (!exc.is_object() || exc.type()->kind != Kind::exception) return make_list({make_str("NoneType: None\n")});
+    auto* e = exc.as<ExceptionObject>();
+    Value cause = e->cause, context = e->context;
+    std::vector<TracebackEntry> tb = std::move(e->traceback);
+    e->cause = Value();
+    e->context = Value();
+    e->traceback.clear();
+    std::string s = in.format_exception(Ref<ExceptionObject>(e));
+    e->cause = cause;
+    e->context = context;
+    e->traceback = std::move(tb);
+    return chunks(s);
+}
+
+}  // namespace
+
+void init_traceback(Interp& in, Module& m) {
+    (void)in;
+    def(m, "format_exc", tb_format_exc);
+    def(m, "print_exc", tb_print_exc);
+    def(m, "format_exception", tb_format_exception);
+    def(m, "print_exception", tb_print_exception);
+    def(m, "format_exception_only", tb_format_exception_only);
+}
+
+}  // namespace looplab::py::stdlib
