@@ -49,7 +49,8 @@ public:
     explicit ChromeTrace(const Tracer& tr) : tr_(tr), n_(tr) {}
 
     void build() {
-        for (const TraceEvent& e : tr_.events()) add(e);
+        const EventLog& log = tr_.events();
+        for (size_t i = 0; i < log.size(); ++i) add(log[i], i + 1 < log.size() ? &log[i + 1] : nullptr);
         close_activity();
         int64_t end = now_ + kMinSliceNs;
         for (auto& [id, t] : tasks_) end_state(t, end, tr_.events().empty() ? 0 : tr_.events().back().time);
@@ -92,7 +93,7 @@ private:
     };
     struct Flow {
         uint64_t id;
-        const char* name;
+        const char* cat;  // "create" or "wakeup"
         uint32_t pid, tid;
         int64_t ts;
     };
@@ -173,7 +174,7 @@ private:
     // Where an event that is not about a particular task is drawn: the running task's track
     // during a step, otherwise the holder track.
     std::pair<uint32_t, uint32_t> current_track(const TraceEvent& e) {
-        if (act_.kind == ActKind::step) return {tasks_[act_.task].pid, tasks_[act_.task].tid};
+        if (act_.kind == ActKind::step) return {track(act_.task).pid, track(act_.task).tid};
         if (act_.kind != ActKind::none) return {act_.pid, act_.tid};
         return holder_track(e.process, e.thread);
     }
@@ -183,6 +184,17 @@ private:
         return current_track(e);
     }
 
+    // A task's track: pid from the process that created it, tid from its creation number.
+    TaskTrack& track(uint32_t task) {
+        TaskTrack& t = tasks_[task];
+        if (t.tid == 0) {
+            const TraceNames::Task* info = n_.task(task);
+            t.pid = info ? uint32_t(info->process) + 1 : 1;
+            // A task created before tracing began has no number: keep it clear of the others.
+            t.tid = info ? kTaskTidBase + info->ordinal : 2 * kTaskTidBase + task;
+        }
+        return t;
+    }
     // A task's state between its steps, drawn as a slice on its track.
     void end_state(TaskTrack& t, int64_t at, double t_at) {
         if ((t.state == State::ready || t.state == State::waiting) && at > t.since) {
@@ -220,7 +232,7 @@ private:
         });
         emit('X', act_.cat, act_.name, act_.pid, act_.tid, act_.start, end - act_.start, a);
         if (act_.kind == ActKind::step) {
-            TaskTrack& t = tasks_[act_.task];
+            TaskTrack& t = track(act_.task);
             std::string label = "step " + std::to_string(act_.step) + ": " + (act_.end.empty() ? "run ended" : act_.end);
             emit('X', "step", label, t.pid, t.tid, act_.start, end - act_.start, a);
         }
@@ -228,22 +240,27 @@ private:
         act_.kind = ActKind::none;
     }
 
-    void add_flow_in(uint32_t task, const char* name, const TraceEvent& e) {
+    void add_flow_in(uint32_t task, const char* cat, const TraceEvent& e) {
         auto [pid, tid] = current_track(e);
-        tasks_[task].flows_in.push_back(Flow{++flow_ids_, name, pid, tid, mark_});
+        track(task).flows_in.push_back(Flow{++flow_ids_, cat, pid, tid, mark_});
     }
 
     // --- one event ---------------------------------------------------------------------------
-    void add(const TraceEvent& e) {
+    void add(const TraceEvent& e, const TraceEvent* next) {
         n_.observe(e);
-        now_ = std::max(now_, to_ns(e.time));
-        bool loop_level = e.kind == EventKind::step_begin || e.kind == EventKind::handle_run || e.kind == EventKind::clock_jump ||
+        // A callback (or code outside the loop) holds the loop until the loop takes over again:
+        // it ends where its last event was drawn, before the clock moves on.
+        // The loop jumps the clock when it has nothing ready (a timer fires next, or the run
+        // ends at --until); any other jump is time.sleep() inside whatever holds the loop.
+        bool idle_jump = e.kind == EventKind::clock_jump && (!next || next->kind == EventKind::timer_fired);
+        bool loop_level = e.kind == EventKind::step_begin || e.kind == EventKind::handle_run || idle_jump ||
                           e.kind == EventKind::timer_fired || e.kind == EventKind::deadlock;
         if (act_.kind == ActKind::callback || act_.kind == ActKind::outside) {
             if (loop_level || (e.kind != EventKind::loop_created && e.loop != act_.loop)) close_activity();
         }
+        if (e.kind == EventKind::step_begin) close_activity();  // only a run that ended inside a step leaves one open
+        now_ = std::max(now_, to_ns(e.time));
         if (e.kind == EventKind::step_begin) {
-            close_activity();  // only a run that ended inside a step leaves one open
             open(ActKind::step, e, n_.track_name(e.subject), "holder");
             act_.task = e.subject;
             act_.step = n_.task(e.subject) ? n_.task(e.subject)->steps : 0;
@@ -267,10 +284,7 @@ private:
 
         switch (e.kind) {
         case EventKind::task_created: {
-            TraceNames::Task* info = n_.task(e.subject);
-            TaskTrack& t = tasks_[e.subject];
-            t.pid = uint32_t(e.process) + 1;
-            t.tid = kTaskTidBase + (info ? info->ordinal : 0);
+            TaskTrack& t = track(e.subject);
             set_state(t, State::ready, "ready", mark_, e.time);
             add_flow_in(e.subject, "create", e);
             break;
@@ -283,13 +297,14 @@ private:
             break;
         }
         case EventKind::step_begin: {
-            TaskTrack& t = tasks_[e.subject];
+            TaskTrack& t = track(e.subject);
             end_state(t, act_.start, e.time);
             for (const Flow& f : t.flows_in) {
                 std::string id = ",\"id\":" + std::to_string(f.id);
-                emit('s', f.name == std::string("create") ? "create" : "wakeup", f.name, f.pid, f.tid, f.ts, -1, "", id.c_str());
+                const char* name = f.cat == std::string_view("create") ? "create" : "wake-up";
+                emit('s', f.cat, name, f.pid, f.tid, f.ts, -1, "", id.c_str());
                 id += ",\"bp\":\"e\"";
-                emit('f', f.name == std::string("create") ? "create" : "wakeup", f.name, t.pid, t.tid, mark_, -1, "", id.c_str());
+                emit('f', f.cat, name, t.pid, t.tid, mark_, -1, "", id.c_str());
             }
             t.flows_in.clear();
             break;
@@ -306,7 +321,7 @@ private:
             }
             uint32_t task = act_.task;
             close_activity();
-            TaskTrack& t = tasks_[task];
+            TaskTrack& t = track(task);
             if (end == StepEnd::awaiting_future) set_state(t, State::waiting, "waiting: " + on, now_, e.time);
             else if (end == StepEnd::bare_yield) set_state(t, State::ready, "ready", now_, e.time);
             else t.state = State::done;
@@ -314,17 +329,19 @@ private:
         }
         case EventKind::handle_scheduled:
             if (HandleKind(e.arg) == HandleKind::task_wakeup) {
-                TaskTrack& t = tasks_[e.subject];
+                TaskTrack& t = track(e.subject);
                 end_state(t, mark_, e.time);
                 if (t.state != State::done) set_state(t, State::ready, "ready", mark_, e.time);
-                add_flow_in(e.subject, "wake-up", e);
+                add_flow_in(e.subject, "wakeup", e);
             }
             break;
         case EventKind::clock_jump: {
             auto [pid, tid] = holder_track(e.process, e.thread);
             double from = e.arg < tr_.numbers().size() ? tr_.numbers()[e.arg] : NAN;
-            instant("clock", "clock jumps to " + format_time(e.time), pid, tid,
-                    args_of([&](Obj& o) { o.num("from", from).num("to", e.time).num("t", e.time); }));
+            // A global instant: a line across every track (and no clash with the slice that
+            // starts at the same time on the holder track).
+            emit('i', "clock", "clock jumps to " + format_time(e.time), pid, tid, mark_, -1,
+                 args_of([&](Obj& o) { o.num("from", from).num("to", e.time).num("t", e.time); }), ",\"s\":\"g\"");
             break;
         }
         case EventKind::cancel_requested: {
