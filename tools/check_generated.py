@@ -12,7 +12,8 @@ each twice under tools/cpython_runner.py with --ticks. A program passes when:
     exit 1 ends with one traceback whose last line is the intended AppError; exit 3 is
     the runner's deadlock report;
   - the last task step happens no later than the header's `# virtual time bound`.
-Prints failures, then a summary; with --coverage, how many programs use each feature.
+Prints failures, then a summary; with --coverage, how many programs use each feature
+(from the `# features:` headers) and how many show notable run-time events in their output.
 Exit status 0 when every program passes.
 """
 

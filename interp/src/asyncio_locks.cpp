@@ -51,8 +51,6 @@ std::string tail(const std::string& repr) {
     return b == std::string::npos ? "]>" : repr.substr(b + 2);
 }
 
-Coroutine<Value> done_body(Value v) { co_return v; }
-
 // ---- Lock ----
 Value lock_new(Interp&, const CallArgs& a) {
     check_args(a, "Lock", 0, 0);

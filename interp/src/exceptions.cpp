@@ -19,8 +19,6 @@ namespace {
 ExceptionTypes* g_exc = nullptr;
 std::map<std::string, Type*, std::less<>>* g_by_name = nullptr;
 
-void install_exception_methods_fwd();
-
 Type* exc_type(const char* name, Type* base, const char* module = "builtins") {
     Type* t = new Type(name, Kind::exception, base);
     t->add_ref();
