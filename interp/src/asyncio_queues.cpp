@@ -48,6 +48,31 @@ struct QueueObject : OpaqueObject {
 
 Type *g_queue, *g_prio, *g_lifo;
 
+// The trace's queue_items event, after each put/get while tracing: the items' reprs in the
+// queue's storage order (FIFO order, heap order, stack bottom first: what printing the queue
+// shows), so the GUI's inspector lists a queue's contents at any past moment. The trace's
+// counts alone cannot say which items those are. At most kTracedItems reprs; the size is exact.
+constexpr size_t kTracedItems = 100;
+void trace_items(QueueObject& q) {
+    Interp& in = Interp::current();
+    Runtime& rt = in.runtime();
+    if (!rt.tracer()) return;
+    q.visit([&](auto& queue) {
+        std::string all;
+        size_t n = 0;
+        for (const Value& v : queue.items()) {
+            if (n++ == kTracedItems) break;
+            try {
+                all += repr(in, v);
+            } catch (const PyErrorBase&) {
+                all += "<repr failed>";
+            }
+            all += '\x1f';
+        }
+        rt.emit(EventKind::queue_items, queue.id(), uint32_t(queue.qsize()), rt.intern(all));
+    });
+}
+
 QueueObject& self_q(const CallArgs& a) {
     auto* q = a.nargs ? dynamic_cast<QueueObject*>(a[0].obj()) : nullptr;
     if (!q) raise_type_error("descriptor requires a 'Queue' object");
@@ -71,6 +96,7 @@ Coroutine<Value> put_body(Value self, Value item) {
         case QueueObject::Which::priority: co_await q->prio->put(std::move(item)); break;
         case QueueObject::Which::lifo: co_await q->lifo->put(std::move(item)); break;
     }
+    trace_items(*q);
     co_return Value::none();
 }
 Coroutine<Value> get_body(Value self) {
@@ -81,6 +107,7 @@ Coroutine<Value> get_body(Value self) {
         case QueueObject::Which::priority: v = co_await q->prio->get(); break;
         case QueueObject::Which::lifo: v = co_await q->lifo->get(); break;
     }
+    trace_items(*q);
     co_return v;
 }
 Coroutine<Value> join_body(Value self) {
@@ -111,10 +138,13 @@ Value q_put_nowait(Interp&, const CallArgs& a) {
     check_args(a, "put_nowait", 2, 2);
     Value item = a[1];
     self_q(a).visit([&](auto& q) { q.put_nowait(item); });
+    trace_items(self_q(a));
     return Value::none();
 }
 Value q_get_nowait(Interp&, const CallArgs& a) {
-    return self_q(a).visit([&](auto& q) -> Value { return q.get_nowait(); });
+    Value item = self_q(a).visit([&](auto& q) -> Value { return q.get_nowait(); });
+    trace_items(self_q(a));
+    return item;
 }
 Value q_task_done(Interp&, const CallArgs& a) {
     self_q(a).visit([&](auto& q) { q.task_done(); });

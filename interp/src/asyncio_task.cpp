@@ -31,6 +31,18 @@ std::string format_coroutine(const Value& coro) {
     if (auto* nc = dynamic_cast<NativeCoroutine*>(coro.obj())) return nc->name + "()";
     return "coroutine()";
 }
+
+// The trace's task_line event: the line the task's coroutine is at (the innermost frame of
+// its await chain while suspended, its own frame once finished or before it starts), so the
+// GUI's code view marks where each task waits without re-running anything.
+void trace_task_line(Runtime& rt, uint32_t task_id, const Value& coro) {
+    if (!rt.tracer() || coro.type()->kind != Kind::coroutine) return;
+    auto* co = coro.as<CoroutineObject>();
+    const Frame* f = co->leaf && co->started && !co->finished ? co->leaf : co->frame.get();
+    if (!f || !f->code) return;
+    int line = co->started ? f->line() : f->code->firstline;
+    rt.emit(EventKind::task_line, task_id, uint32_t(line > 0 ? line : 0), rt.intern(f->code->filename));
+}
 }  // namespace
 
 // ---- FrameTask ------------------------------------------------------------------------
@@ -48,6 +60,7 @@ FrameTask::FrameTask(EventLoop& loop, Value coro, std::string_view name, const c
     }
     if (coro_.type()->kind == Kind::coroutine) coro_.as<CoroutineObject>()->awaited = true;
     else if (auto* nc = dynamic_cast<NativeCoroutine*>(coro_.obj())) nc->awaited = true;
+    trace_task_line(loop.runtime(), id(), coro_);
 }
 FrameTask::~FrameTask() { close_body(); }
 
@@ -67,6 +80,7 @@ StepResult FrameTask::step_body(std::exception_ptr thrown) {
     s.awaited = r.awaited;
     s.error = std::move(r.error);
     if (r.kind == StepResult::Kind::returned) returned_ = std::move(r.value);
+    trace_task_line(in.runtime(), id(), coro_);
     return s;
 }
 

@@ -131,7 +131,7 @@ std::string_view Interp::source_line(const std::string& filename, int line) cons
 }
 
 void Interp::write_stdout(std::string_view s) { rt_->write_out(s); }
-void Interp::write_stderr(std::string_view s) { rt_->err() << s; }
+void Interp::write_stderr(std::string_view s) { rt_->write_err(s); }
 
 // ---- tracebacks ----------------------------------------------------------------------
 namespace {
@@ -313,7 +313,7 @@ void Interp::shutdown() {
         loop->set_exception_handler([](EventLoop& l, const ExceptionContext& ctx) {
             std::string out = ctx.message + "\n";
             if (ctx.exception) out += looplab::format_exception_only(ctx.exception) + "\n";
-            l.runtime().err() << out;
+            l.runtime().write_err(out);
         });
     }
 }

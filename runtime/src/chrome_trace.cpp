@@ -248,6 +248,9 @@ private:
     // --- one event ---------------------------------------------------------------------------
     void add(const TraceEvent& e, const TraceEvent* next) {
         n_.observe(e);
+        // Source lines and queue contents are for the GUI's model: they take no display time
+        // and open no slice, so a trace reads the same with or without them.
+        if (e.kind == EventKind::task_line || e.kind == EventKind::queue_items) return;
         // A callback (or code outside the loop) holds the loop until the loop takes over again:
         // it ends where its last event was drawn, before the clock moves on.
         // The loop jumps the clock when it has nothing ready (a timer fires next, or the run
@@ -376,6 +379,13 @@ private:
         case EventKind::print: {
             auto [pid, tid] = task_or_current(e.object, e);
             instant("print", "print", pid, tid, args_of([&](Obj& o) {
+                        o.str("text", n_.str(e.arg)).name_or_null("task", n_.task_name(e.object)).num("t", e.time);
+                    }));
+            break;
+        }
+        case EventKind::stderr_write: {
+            auto [pid, tid] = task_or_current(e.object, e);
+            instant("stderr", "stderr", pid, tid, args_of([&](Obj& o) {
                         o.str("text", n_.str(e.arg)).name_or_null("task", n_.task_name(e.object)).num("t", e.time);
                     }));
             break;

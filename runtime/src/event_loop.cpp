@@ -262,7 +262,7 @@ void EventLoop::run_once() {
             char secs[32];
             std::snprintf(secs, sizeof secs, "%.3f", dt);
             std::string what = is_task ? static_cast<TaskBase*>(e.cb.a)->repr() : std::string("<Handle>");
-            rt_->err() << "Executing " << what << " took " << secs << " seconds\n";
+            rt_->write_err("Executing " + what + " took " + secs + " seconds\n");
         }
     }
     // A burst (say 100,000 tasks created at once) grows the ring buffer; give the memory
@@ -343,10 +343,10 @@ void EventLoop::report_callback_exception(FutureBase* future) {
 
 void EventLoop::default_exception_handler(const ExceptionContext& ctx) {
     // base_events.py default_exception_handler logs through `logging` at ERROR level.
-    std::ostream& err = rt_->err();
-    err << ctx.message << '\n';
-    if (ctx.future) err << (ctx.future->is_task() ? "task: " : "future: ") << ctx.future->repr() << '\n';
-    if (ctx.exception) err << format_exception_only(ctx.exception) << '\n';
+    std::string out = ctx.message + '\n';
+    if (ctx.future) out += std::string(ctx.future->is_task() ? "task: " : "future: ") + ctx.future->repr() + '\n';
+    if (ctx.exception) out += format_exception_only(ctx.exception) + '\n';
+    rt_->write_err(out);
 }
 
 // --- free functions ------------------------------------------------------------------------------

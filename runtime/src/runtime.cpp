@@ -75,6 +75,14 @@ void Runtime::write_out(std::string_view text) {
     }
 }
 
+void Runtime::write_err(std::string_view text) {
+    *err_ << text;
+    if (tracer_) {
+        TaskBase* t = running_loop_ ? running_loop_->current_task() : nullptr;
+        emit(EventKind::stderr_write, 0, t ? t->id() : 0, intern(text));
+    }
+}
+
 void Runtime::print(std::string_view text) {
     *out_ << text << '\n';
     if (tracer_) {

@@ -33,6 +33,9 @@ const char* event_kind_name(EventKind k) {
     case EventKind::primitive_op: return "primitive_op";
     case EventKind::print: return "print";
     case EventKind::deadlock: return "deadlock";
+    case EventKind::task_line: return "task_line";
+    case EventKind::stderr_write: return "stderr_write";
+    case EventKind::queue_items: return "queue_items";
     }
     return "unknown";
 }

@@ -280,6 +280,27 @@ void write_events_jsonl(const Tracer& tracer, std::ostream& out) {
             describe_task(o, n, e.subject);
             o.str("waits_for", n.future(e.object)).uint("waits_for_id", e.object);
             break;
+        case EventKind::task_line:
+            describe_task(o, n, e.subject);
+            o.str("file", n.str(e.arg)).uint("line", e.object);
+            break;
+        case EventKind::stderr_write:
+            describe_task(o, n, e.object);
+            o.str("text", n.str(e.arg));
+            break;
+        case EventKind::queue_items: {
+            describe_primitive(o, n, e.subject);
+            o.uint("size", e.object);
+            // The reprs travel as one string, each ended by U+001F; the export lists them.
+            std::string list = "[";
+            const std::string& all = n.str(e.arg);
+            for (size_t b = 0, x; (x = all.find('\x1f', b)) != std::string::npos; b = x + 1) {
+                if (list.size() > 1) list += ',';
+                append_quoted(list, std::string_view(all).substr(b, x - b));
+            }
+            o.raw("items", list + "]");
+            break;
+        }
         }
         describe_task(o, n, e.kind == EventKind::step_end ? e.subject : n.holder(), "holder", "holder_id");
         o.close();

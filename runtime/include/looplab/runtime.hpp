@@ -96,6 +96,9 @@ public:
     void print(std::string_view text);
     // Writes text to stdout as is (no newline added) and traces it as a print.
     void write_out(std::string_view text);
+    // Writes text to stderr as is and traces it (stderr_write), so a viewer shows warnings
+    // and tracebacks with the task and time that wrote them.
+    void write_err(std::string_view text);
 
 private:
     Runtime(bool is_default);

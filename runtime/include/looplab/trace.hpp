@@ -37,6 +37,9 @@ enum class EventKind : uint16_t {
     primitive_op,       // subject=primitive id, object=task id, arg=PrimitiveOp (low 8 bits) | count << 8
     print,              // object=task id, arg=text string
     deadlock,           // subject=waiting task id, object=awaited thing id
+    task_line,          // subject=task id, object=source line its coroutine is at after a step, arg=file name string
+    stderr_write,       // object=task id (0: none), arg=text written to stderr (warnings, tracebacks)
+    queue_items,        // subject=queue primitive id, object=size, arg=string: item reprs in the queue's order, each ended by '\x1f' (at most 100)
 };
 const char* event_kind_name(EventKind k);
 
