@@ -11,13 +11,10 @@
 #include <sstream>
 #include <string>
 
-#include "looplab/exceptions.hpp"
-#include "looplab/py/abstract.hpp"
-#include "looplab/py/exceptions.hpp"
-#include "looplab/py/interp.hpp"
 #include "looplab/runtime.hpp"
 #include "looplab/trace.hpp"
 #include "looplab/trace_export.hpp"
+#include "scenario_run.hpp"
 
 namespace looplab::app {
 
@@ -122,46 +119,7 @@ int run_command(int argc, char** argv) {
     rt.limits().until = until;
     rt.limits().max_steps = max_steps;
     if (!ticks_path.empty() || !trace_path.empty() || !events_path.empty()) rt.enable_tracing();
-    int code = 0;
-    {
-        py::Interp in(rt);
-        py::seed_random(in, seed);
-        bool ended = false;
-        try {
-            in.exec_main(source, path);
-        } catch (const RunEnded& e) {
-            ended = true;
-            std::cout.flush();
-            std::cerr << e.report() << '\n';
-            code = e.exit_code();
-        } catch (const py::PyErrorBase& e) {
-            std::cout.flush();
-            const auto& x = py::exc_types();
-            if (e.exc->type->is_subtype(x.SystemExit)) {
-                auto& args = e.exc->args.as<py::Tuple>()->items;
-                if (args.empty() || args[0].is_none()) code = 0;
-                else if (args[0].is_intlike()) code = int(args[0].as_int());
-                else {
-                    std::cerr << py::str(in, args[0]) << '\n';
-                    code = 1;
-                }
-            } else if (e.exc->type->is_subtype(x.SyntaxError) && !in.syntax_error_text_.empty()) {
-                std::cerr << in.syntax_error_text_;
-                code = 1;
-            } else {
-                in.print_exception(e.exc);
-                code = 1;
-            }
-        } catch (const std::exception& e) {
-            std::cout.flush();
-            std::cerr << "looplab: internal error: " << e.what() << '\n';
-            code = 1;
-        }
-        std::cout.flush();
-        // A run LoopLab ended itself (deadlock, limit, runaway) stops like the reference
-        // runner: no interpreter-shutdown messages.
-        if (!ended) in.shutdown();
-    }
+    int code = run_scenario_source(rt, source, path, seed).exit_code;
     std::cout.flush();
     if (ticks_out.is_open()) write_ticks(*rt.tracer(), ticks_out);
     if (trace_out.is_open()) write_chrome_trace(*rt.tracer(), trace_out);
