@@ -86,6 +86,7 @@ private:
         next.begin_tick = tick;
         next.begin_time = time;
         s = next;
+        ks_->changes.push_back(TaskChange{tick, t, uint32_t(r_.tasks[t].segments.size()), false});
     }
     static Segment state(TaskState st) {
         Segment s;
@@ -198,6 +199,7 @@ private:
             l.seg.begin_time = e.time;
             live_.push_back(l);
             uint32_t ti = uint32_t(r_.tasks.size() - 1);
+            ks_->changes.push_back(TaskChange{cur_, ti, 0, false});
             op(OpKind::ready_push_task, ti);
             marker(MarkerKind::created, i, e, ti, r_.tasks[ti].parent);
             break;
@@ -371,6 +373,7 @@ private:
             auto& lines = r_.tasks[t].lines;
             if (!lines.empty() && lines.back().tick == cur_) lines.pop_back();
             lines.push_back(LinePoint{cur_, e.object, e.arg});
+            ks_->changes.push_back(TaskChange{cur_, t, uint32_t(lines.size() - 1), true});
             break;
         }
         case EventKind::queue_items: {

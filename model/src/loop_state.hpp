@@ -42,6 +42,16 @@ struct PrimState {
     bool operator==(const PrimState&) const = default;
 };
 
+// A task's state or line changed at `tick`: its segment (or line) number `index` begins.
+// Tasks' views are kept as keyframes plus these changes: a seek then reads only the tasks
+// that changed since the keyframe, not 10,000 binary searches.
+struct TaskChange {
+    uint32_t tick;
+    uint32_t task;
+    uint32_t index;  // into Task::segments, or Task::lines when `line`
+    bool line;
+};
+
 struct LoopState {
     std::deque<ReadyEntry> ready;   // the ready queue in order
     std::vector<uint32_t> timers;   // pending timer indices, sorted by (due, index)
@@ -56,10 +66,17 @@ public:
     std::vector<uint32_t> frame_op;  // keyframe i holds the state after ops [0, frame_op[i])
     std::vector<LoopState> frames;
 
+    std::vector<TaskChange> changes;          // sorted by tick
+    std::vector<uint32_t> task_frame_change;  // task keyframe i holds the views after changes [0, task_frame_change[i])
+    std::vector<std::vector<TaskView>> task_frames;
+
     void build(const Recording& rec);
     // The state after ops [0, op_end): the nearest keyframe, then forward.
     void state_at(const Recording& rec, uint32_t op_end, LoopState& out) const;
     static void apply(const Recording& rec, LoopState& s, const Op& op);
+    // Every task's view at `tick` (tasks created by then).
+    void tasks_at(const Recording& rec, uint32_t tick, std::vector<TaskView>& out) const;
+    static void apply(const Recording& rec, std::vector<TaskView>& views, const TaskChange& c);
 };
 
 }  // namespace looplab::model

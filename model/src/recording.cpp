@@ -178,36 +178,14 @@ void Recording::snapshot_at(uint32_t tick, Snapshot& out) const {
     out.time = time_of_tick(tick);
     out.holder = tick >= 1 && tick <= holder.size() ? holder[tick - 1].task : kNone;
 
-    // Tasks: each one's segment and line by binary search (tasks are in creation order).
-    size_t created = size_t(std::upper_bound(tasks.begin(), tasks.end(), tick, [](uint32_t k, const Task& t) { return k < t.created_tick; }) -
-                            tasks.begin());
-    out.tasks.resize(created);
-    for (size_t i = 0; i < created; ++i) {
-        TaskView& v = out.tasks[i];
-        v = TaskView{};
-        v.task = uint32_t(i);
-        if (const Segment* s = segment_at(uint32_t(i), tick)) {
-            v.state = s->state;
-            v.on = s->on;
-            v.on_index = s->on_index;
-            v.future = s->future;
-            v.label = s->label;
-            v.until = s->until;
-            v.since_tick = s->begin_tick;
-            v.since_time = s->begin_time;
-        }
-        if (const LinePoint* l = line_at(uint32_t(i), tick)) {
-            v.line = l->line;
-            v.file = l->file;
-        }
-    }
-
-    // Ready queue, timers, primitives: the nearest keyframe, replayed forward.
-    thread_local LoopState state;
+    // Tasks (in creation order) and the loop's state: the nearest keyframe, replayed forward.
+    thread_local LoopState state;  // reused: seeking allocates nothing once warmed up
     if (keyframes_ && !keyframes_->tick_ops.empty()) {
+        keyframes_->tasks_at(*this, tick, out.tasks);
         keyframes_->state_at(*this, keyframes_->tick_ops[std::min<size_t>(tick, keyframes_->tick_ops.size() - 1)], state);
     } else {
         state = LoopState{};
+        out.tasks.clear();
     }
     out.ready.assign(state.ready.begin(), state.ready.end());
     out.timers.resize(state.timers.size());

@@ -25,6 +25,16 @@ void erase_ready(std::deque<ReadyEntry>& q, Match match) {
     if (it != q.end()) q.erase(it);
 }
 
+// The timer heap's order: due time, then scheduling order (CPython's heap compares
+// TimerHandles by `when`, ties in the order they were scheduled).
+struct TimerOrder {
+    const Recording& rec;
+    bool operator()(uint32_t x, uint32_t y) const {
+        double dx = rec.timers[x].due, dy = rec.timers[y].due;
+        return dx < dy || (dx == dy && x < y);
+    }
+};
+
 void prim_op(PrimState& p, uint32_t task, uint32_t arg) {
     const auto op = PrimitiveOp(arg & 0xFF);
     const uint32_t count = arg >> 8;
@@ -100,15 +110,15 @@ void Keyframes::apply(const Recording& rec, LoopState& s, const Op& op) {
     case OpKind::ready_remove_callback:
         erase_ready(s.ready, [&](const ReadyEntry& e) { return !e.is_task && e.handle == op.a; });
         break;
-    case OpKind::timer_add: {
-        auto before = [&](uint32_t x, uint32_t y) {
-            double dx = rec.timers[x].due, dy = rec.timers[y].due;
-            return dx < dy || (dx == dy && x < y);
-        };
-        s.timers.insert(std::upper_bound(s.timers.begin(), s.timers.end(), op.a, before), op.a);
+    case OpKind::timer_add:
+        s.timers.insert(std::upper_bound(s.timers.begin(), s.timers.end(), op.a, TimerOrder{rec}), op.a);
+        break;
+    case OpKind::timer_remove: {
+        // Sorted by (due, index): a binary search, not a scan (10,000 sleepers are common).
+        auto it = std::lower_bound(s.timers.begin(), s.timers.end(), op.a, TimerOrder{rec});
+        if (it != s.timers.end() && *it == op.a) s.timers.erase(it);
         break;
     }
-    case OpKind::timer_remove: erase_first(s.timers, op.a); break;
     case OpKind::prim_created:
         if (s.prims.size() <= op.a) s.prims.resize(op.a + 1);
         break;
@@ -132,7 +142,60 @@ void Keyframes::apply(const Recording& rec, LoopState& s, const Op& op) {
     }
 }
 
+void Keyframes::apply(const Recording& rec, std::vector<TaskView>& views, const TaskChange& c) {
+    if (c.task >= views.size()) {
+        size_t from = views.size();
+        views.resize(c.task + 1);
+        for (size_t i = from; i < views.size(); ++i) views[i].task = uint32_t(i);
+    }
+    TaskView& v = views[c.task];
+    const Task& t = rec.tasks[c.task];
+    if (c.line) {
+        v.line = t.lines[c.index].line;
+        v.file = t.lines[c.index].file;
+        return;
+    }
+    const Segment& s = t.segments[c.index];
+    v.state = s.state;
+    v.on = s.on;
+    v.on_index = s.on_index;
+    v.future = s.future;
+    v.label = s.label;
+    v.until = s.until;
+    v.since_tick = s.begin_tick;
+    v.since_time = s.begin_time;
+}
+
+void Keyframes::tasks_at(const Recording& rec, uint32_t tick, std::vector<TaskView>& out) const {
+    uint32_t n = uint32_t(std::upper_bound(changes.begin(), changes.end(), tick, [](uint32_t k, const TaskChange& c) { return k < c.tick; }) -
+                          changes.begin());
+    size_t f = size_t(std::upper_bound(task_frame_change.begin(), task_frame_change.end(), n) - task_frame_change.begin());
+    f = f == 0 ? 0 : f - 1;
+    out = task_frames[f];
+    for (uint32_t i = task_frame_change[f]; i < n; ++i) apply(rec, out, changes[i]);
+}
+
 void Keyframes::build(const Recording& rec) {
+    // Task views: a keyframe every `task_every` changes, spaced so that all of them together
+    // stay near 32 MiB (10,000 tasks: a keyframe is 560 KiB), and at least every `every`.
+    {
+        size_t view_bytes = std::max<size_t>(1, rec.tasks.size()) * sizeof(TaskView);
+        size_t max_frames = std::max<size_t>(1, (size_t(32) << 20) / view_bytes);
+        size_t task_every = std::max<size_t>({size_t(every ? every : 1), changes.size() / max_frames, 1});
+        if (every == 0xFFFFFFFFu) task_every = SIZE_MAX;  // tests: no keyframe but the first
+        task_frames.clear();
+        task_frame_change.clear();
+        std::vector<TaskView> views;
+        task_frames.push_back(views);
+        task_frame_change.push_back(0);
+        for (size_t i = 0; i < changes.size(); ++i) {
+            apply(rec, views, changes[i]);
+            if ((i + 1) % task_every == 0) {
+                task_frames.push_back(views);
+                task_frame_change.push_back(uint32_t(i + 1));
+            }
+        }
+    }
     if (every == 0) every = 1;
     frames.clear();
     frame_op.clear();

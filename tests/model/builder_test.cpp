@@ -134,3 +134,127 @@ TEST_CASE("three sleepers") {
         for (size_t i = 1; i < r.markers.size(); ++i) CHECK(r.markers[i].tick >= r.markers[i - 1].tick);
     }
 }
+
+TEST_CASE("prints: partial lines, several streams, Unicode") {
+    auto res = record(R"(import asyncio, sys
+
+async def talker(n):
+    for i in range(4):
+        print(f"{n}:{i}", end="" if i % 2 == 0 else "\n")
+        await asyncio.sleep(0)
+
+async def main():
+    print("привіт 你好")
+    sys.stderr.write("a warning\n")
+    await asyncio.gather(talker("a"), talker("b"))
+
+asyncio.run(main())
+)");
+    const Recording& r = res.recording;
+    REQUIRE(res.exit_code == 0);
+    SECTION("a write without a newline is continued by the next write to the stream") {
+        std::vector<std::string> out;
+        for (const ConsoleLine& c : r.console)
+            if (c.stream == Stream::out) out.push_back(c.text);
+        // The two talkers interleave: "a:0" then "b:0" are on one line, as on a terminal.
+        CHECK(out == std::vector<std::string>{"привіт 你好", "a:0b:0a:1", "b:1", "a:2b:2a:3", "b:3"});
+        CHECK(res.stdout_text == "привіт 你好\na:0b:0a:1\nb:1\na:2b:2a:3\nb:3\n");
+    }
+    SECTION("stderr lines are in the console with their task") {
+        const ConsoleLine* err = nullptr;
+        for (const ConsoleLine& c : r.console)
+            if (c.stream == Stream::err) err = &c;
+        REQUIRE(err);
+        CHECK(err->text == "a warning");
+        CHECK(err->task == 0);
+        CHECK(res.stderr_text == "a warning\n");
+    }
+    SECTION("console lines are sorted by tick") {
+        for (size_t i = 1; i < r.console.size(); ++i) CHECK(r.console[i].tick >= r.console[i - 1].tick);
+    }
+}
+
+TEST_CASE("bad input") {
+    SECTION("an empty trace gives an empty but usable recording") {
+        Tracer empty;
+        Recording r = build_recording(empty);
+        CHECK(r.tasks.empty());
+        CHECK(r.last_tick == 0);
+        CHECK(r.end_tick == 1);
+        CHECK(r.snapshot_at(0).tasks.empty());
+        CHECK(r.snapshot_at(99).tick == 1);
+        CHECK(r.tick_at_time(5) == 1);
+        CHECK(r.first_event_of_tick(1) == 0);
+    }
+    SECTION("a syntax error: no step, the error and its line") {
+        auto res = record("import asyncio\n\nasync def main(:\n    pass\n");
+        CHECK(res.exit_code == 1);
+        CHECK(res.error_line == 3);
+        CHECK(res.error_text.find("SyntaxError") != std::string::npos);
+        CHECK(res.recording.last_tick == 0);
+        REQUIRE_FALSE(res.recording.console.empty());
+        CHECK(res.recording.console.back().stream == Stream::err);
+        CHECK(res.recording.console.back().text.find("SyntaxError") == 0);
+    }
+    SECTION("an uncaught exception: the task failed, the traceback is on stderr with its line") {
+        auto res = record(R"(import asyncio
+
+async def main():
+    await asyncio.sleep(1)
+    raise ValueError("boom")
+
+asyncio.run(main())
+)");
+        const Recording& r = res.recording;
+        CHECK(res.exit_code == 1);
+        CHECK(res.error_line == 5);
+        CHECK(r.tasks[0].end == TaskEnd::exception);
+        CHECK(r.snapshot_at(r.end_tick).tasks[0].state == TaskState::failed);
+        CHECK(r.tasks[0].lines.back().line == 5);
+        CHECK(r.console.back().text == "ValueError: boom");
+        CHECK(r.console.back().stream == Stream::err);
+    }
+    SECTION("a deadlock: the waiting tasks are marked and the report is in the console") {
+        auto res = record(R"(import asyncio
+
+async def main():
+    lock = asyncio.Lock()
+    await lock.acquire()
+    async def other():
+        await lock.acquire()
+    await asyncio.gather(other())
+
+asyncio.run(main())
+)");
+        const Recording& r = res.recording;
+        CHECK(res.exit_code == 3);
+        CHECK(r.deadlocked);
+        int marks = 0;
+        for (const Marker& m : r.markers) marks += m.kind == MarkerKind::deadlock;
+        CHECK(marks == 2);
+        Snapshot s = r.snapshot_at(r.end_tick);
+        CHECK(s.tasks[1].state == TaskState::waiting);
+        CHECK(s.tasks[1].on == WaitOn::primitive);
+        CHECK(r.tasks[s.primitives[0].holder].name == "Task-1");
+        CHECK_FALSE(res.error_text.empty());
+        CHECK(r.console.back().stream == Stream::err);
+    }
+    SECTION("a run cut by --max-steps: the ticks it ran, tasks still pending") {
+        auto res = record(kThreeSleepers, Recording::kDefaultKeyframeEvery, 3);
+        const Recording& r = res.recording;
+        CHECK(res.exit_code == 0);
+        CHECK(r.last_tick == 3);
+        CHECK(r.end_tick == 4);
+        CHECK(r.tasks[0].end == TaskEnd::pending);
+        Snapshot s = r.snapshot_at(r.end_tick);
+        CHECK(s.holder == kNone);
+        CHECK(count_in(s, TaskState::sleeping) == 2);
+        CHECK(count_in(s, TaskState::ready) == 1);
+    }
+    SECTION("a file that cannot be read") {
+        auto res = app::record_file("/nonexistent/scenario.py");
+        CHECK(res.exit_code == 2);
+        CHECK(res.error_text.find("can't open file") != std::string::npos);
+        CHECK(res.recording.snapshot_at(0).tasks.empty());
+    }
+}

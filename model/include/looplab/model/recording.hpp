@@ -226,6 +226,7 @@ Recording build_recording(const Tracer& tracer, std::string source_path = {}, st
 
 // A recording of made-up activity for `looplab bench-ui`: `tasks` tasks, about `events`
 // trace events (sleeps, locks, a queue, prints), deterministic for a seed.
-Recording make_synthetic_recording(uint32_t tasks, uint32_t events, uint64_t seed);
+Recording make_synthetic_recording(uint32_t tasks, uint32_t events, uint64_t seed,
+                                   uint32_t keyframe_every = Recording::kDefaultKeyframeEvery);
 
 }  // namespace looplab::model
