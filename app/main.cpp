@@ -7,6 +7,7 @@
 
 #include "looplab/exceptions.hpp"
 #include "looplab/runtime.hpp"
+#include "check_command.hpp"
 #include "run_command.hpp"
 #include "scenario.hpp"
 
@@ -145,5 +146,7 @@ int main(int argc, char** argv) {
     }
     if (!std::strcmp(argv[1], "demo")) return run_demo(argc, argv);
     if (!std::strcmp(argv[1], "run")) return looplab::app::run_command(argc, argv);
+    if (!std::strcmp(argv[1], "lessons")) return looplab::app::lessons_command(argc, argv);
+    if (!std::strcmp(argv[1], "check")) return looplab::app::check_command(argc, argv);
     return usage_error(std::string("unknown command '") + argv[1] + "'");
 }
