@@ -34,6 +34,7 @@ private:
     struct Live {                     // a task's state as the build goes
         Segment seg;                  // the open segment (end_* not set yet)
         uint32_t wait_prim = kNone;   // primitive of a *_wait op in the current step
+        uint32_t waited_prim = kNone; // primitive its last step ended waiting on
         uint32_t pending_flow = kNone;  // index of a flow waiting for this task's next step
     };
 
@@ -48,6 +49,9 @@ private:
     uint32_t cur_ = 0;         // the snapshot tick events belong to now
     bool in_step_ = false;     // between a step_begin and its step_end
     uint32_t step_task_ = kNone;
+    // The task whose completion the loop is reporting (its done callbacks run, e.g. gather's):
+    // a wake-up caused there is drawn from that task, not from the loop.
+    uint32_t callback_task_ = kNone;
     std::string open_line_[2];  // a console line not yet ended by '\n', per stream
     bool line_open_[2] = {false, false};
     size_t open_index_[2] = {0, 0};
@@ -64,7 +68,7 @@ private:
 
     void op(OpKind k, uint32_t a, uint32_t b = 0, uint32_t c = 0) { ks_->ops.push_back(Op{k, a, b, c}); }
     uint32_t task(uint32_t id) const { return r_.task_index(id); }
-    uint32_t holder() const { return in_step_ ? step_task_ : kNone; }
+    uint32_t holder() const { return in_step_ ? step_task_ : callback_task_; }
 
     // Ends tick `cur_` after event i: everything after belongs to the next tick.
     void close_tick(size_t next_event, double time) {
@@ -178,6 +182,9 @@ private:
     }
 
     void event(size_t i, const TraceEvent& e) {
+        if (e.kind == EventKind::step_begin || e.kind == EventKind::timer_fired || e.kind == EventKind::clock_jump ||
+            e.kind == EventKind::handle_run)
+            callback_task_ = kNone;
         switch (e.kind) {
         case EventKind::loop_created:
         case EventKind::loop_closed:
@@ -265,6 +272,7 @@ private:
                 break;
             }
             }
+            live_[t].waited_prim = next.on == WaitOn::primitive ? next.on_index : kNone;
             set_state(t, next, tick + 1, e.time);
             break;
         }
@@ -292,6 +300,7 @@ private:
             break;
         case EventKind::handle_run:
             if (HandleKind(e.arg) != HandleKind::task_wakeup) op(OpKind::ready_remove_callback, e.subject);
+            if (HandleKind(e.arg) == HandleKind::future_callback) callback_task_ = task(e.subject);
             break;
         case EventKind::timer_set: {
             Timer tm;
@@ -321,6 +330,9 @@ private:
             uint32_t t = task(e.subject);
             if (t == kNone) break;
             marker(MarkerKind::cancel_delivered, i, e, t);
+            // A cancelled waiter leaves its primitive's waiters (the `finally` of Lock.acquire,
+            // Event.wait…); nothing else in the trace says so.
+            if (live_[t].waited_prim != kNone) op(OpKind::waiter_leave, live_[t].waited_prim, t);
             break;
         }
         case EventKind::primitive_created: {

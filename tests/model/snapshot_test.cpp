@@ -112,6 +112,28 @@ async def main():
 asyncio.run(main())
 )";
 
+const char* kLockCancel = R"(import asyncio
+
+async def holder(lock):
+    async with lock:
+        await asyncio.sleep(2)
+
+async def waiter(lock):
+    async with lock:
+        print("never")
+
+async def main():
+    lock = asyncio.Lock()
+    h = asyncio.create_task(holder(lock))
+    w = asyncio.create_task(waiter(lock))
+    await asyncio.sleep(1)
+    w.cancel()
+    await asyncio.sleep(0)
+    await h
+
+asyncio.run(main())
+)";
+
 // Every tick, seeking in `order`, against a recording with no keyframe but the first
 // (everything replayed from the start).
 void check_seeking(const std::string& source, std::vector<uint32_t> order_seed_ticks = {}) {
@@ -341,4 +363,23 @@ TEST_CASE("snapshots of a cancellation") {
         CHECK(del->tick > req->tick);
     }
     SECTION("seeking anywhere gives the snapshot replayed from the start") { check_seeking(kCancel); }
+}
+
+TEST_CASE("snapshots of a cancelled lock waiter") {
+    auto res = record(kLockCancel);
+    const Recording& r = res.recording;
+    REQUIRE(res.exit_code == 0);
+    SECTION("the waiter leaves the lock's waiters when CancelledError reaches it") {
+        uint32_t w = task_named(r, "Task-3");
+        CHECK(r.snapshot_at_time(0.5).primitives[0].waiters == std::vector<uint32_t>{w});
+        CHECK(r.tasks[w].end == TaskEnd::cancelled);
+        Snapshot s = r.snapshot_at(r.tasks[w].end_tick);
+        CHECK(s.holder == w);
+        CHECK(s.primitives[0].waiters.empty());
+        CHECK(r.tasks[s.primitives[0].holder].name == "Task-2");
+        Snapshot end = r.snapshot_at(r.end_tick);
+        CHECK(end.primitives[0].holder == kNone);
+        CHECK_FALSE(end.primitives[0].flag);
+    }
+    SECTION("seeking anywhere gives the snapshot replayed from the start") { check_seeking(kLockCancel); }
 }
