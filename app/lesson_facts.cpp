@@ -20,10 +20,10 @@ namespace {
 
 using model::kNone;
 using model::Recording;
-using model::Snapshot;
 using model::TaskState;
 using model::TaskView;
 using model::WaitOn;
+using looplab::PrimitiveOp;
 
 std::string number_text(double v) {
     char buf[64];
@@ -95,29 +95,51 @@ std::vector<TaskView> views_at(const Recording& rec, const Moment& m) {
     return rec.snapshot_at(std::min(m.tick, rec.end_tick)).tasks;
 }
 
+bool is_kind(const Recording& rec, uint32_t primitive, const std::string& kind) {
+    return primitive < rec.primitives.size() && kind == model::primitive_kind_name(rec.primitives[primitive].kind);
+}
+
+// Peaks over primitives of one kind, from the model's indexes rather than a snapshot per tick
+// (a thousand tasks times thousands of ticks is seconds in a debug build):
+// - waiters: the tasks' `waiting on` segments, counted per tick with a difference array
+//   (as the inspector's waiter lists at each tick);
+// - items, holders: the counts primitive_op markers carry (queue size, semaphore value after
+//   the operation; docs/trace-events.md), a Lock is held once anyone acquired it.
 FactResult primitive_peak(const Fact& f, const Recording& rec) {
     bool any = false;
-    for (auto& p : rec.primitives) any = any || f.primitive == model::primitive_kind_name(p.kind);
+    for (uint32_t p = 0; p < rec.primitives.size(); ++p) any = any || is_kind(rec, p, f.primitive);
     if (!any) return {false, "no " + f.primitive + " in this run"};
-    Snapshot snap;
     int64_t peak = 0;
-    for (uint32_t k = 0; k <= rec.end_tick; ++k) {
-        rec.snapshot_at(k, snap);
-        for (auto& p : snap.primitives) {
-            if (f.primitive != model::primitive_kind_name(p.kind)) continue;
-            int64_t v = 0;
-            if (f.kind == Fact::Kind::max_waiters) {
-                v = int64_t(p.waiters.size() + p.putters.size() + p.joiners.size());
-            } else if (f.kind == Fact::Kind::max_items) {
-                v = p.size;
-            } else if (p.kind == model::PrimitiveKind::semaphore || p.kind == model::PrimitiveKind::bounded_semaphore) {
-                const int64_t initial = p.primitive < rec.primitives.size() ? rec.primitives[p.primitive].initial_value : -1;
-                if (initial < 0 || p.value < 0) return {false, "the semaphore's value is not known"};
-                v = initial - p.value;
-            } else {
-                v = p.holder != kNone ? 1 : 0;
+    if (f.kind == Fact::Kind::max_waiters) {
+        std::vector<std::vector<int64_t>> diff(rec.primitives.size());
+        for (auto& task : rec.tasks)
+            for (auto& seg : task.segments) {
+                if (seg.state != TaskState::waiting || seg.on != WaitOn::primitive || !is_kind(rec, seg.on_index, f.primitive))
+                    continue;
+                auto& d = diff[seg.on_index];
+                if (d.empty()) d.assign(size_t(rec.end_tick) + 2, 0);
+                // A waiting segment starts on the tick after the step that suspended, but the
+                // inspector lists the waiter from that step's tick on: count it from there.
+                d[std::min(seg.begin_tick > 0 ? seg.begin_tick - 1 : 0, rec.end_tick)] += 1;
+                d[std::min(seg.end_tick, rec.end_tick + 1)] -= 1;
             }
-            peak = std::max(peak, v);
+        for (auto& d : diff) {
+            int64_t n = 0;
+            for (int64_t x : d) peak = std::max(peak, n += x);
+        }
+        return numeric(double(peak), f);
+    }
+    for (auto& m : rec.markers) {
+        if (m.kind != model::MarkerKind::primitive_op || !is_kind(rec, m.primitive, f.primitive)) continue;
+        const model::Primitive& p = rec.primitives[m.primitive];
+        if (f.kind == Fact::Kind::max_items) {
+            if (m.op == PrimitiveOp::queue_put || m.op == PrimitiveOp::queue_get) peak = std::max(peak, int64_t(m.count));
+        } else if (p.kind == model::PrimitiveKind::lock) {
+            if (m.op == PrimitiveOp::lock_acquire || m.op == PrimitiveOp::lock_acquired) peak = 1;
+        } else if (m.op == PrimitiveOp::semaphore_acquire || m.op == PrimitiveOp::semaphore_acquired ||
+                   m.op == PrimitiveOp::semaphore_release) {
+            if (p.initial_value < 0) return {false, "the semaphore's initial value is not known"};
+            peak = std::max(peak, p.initial_value - int64_t(m.count));
         }
     }
     return numeric(double(peak), f);
@@ -158,18 +180,21 @@ FactResult eval_fact(const Fact& f, const Recording& rec) {
             return numeric(double(n), f);
         }
         case Fact::Kind::max_tasks_in_state: {
-            std::vector<double> times;
-            for (auto& t : rec.tasks)
-                for (auto& seg : t.segments) times.push_back(seg.begin_time);
-            std::sort(times.begin(), times.end());
-            times.erase(std::unique(times.begin(), times.end()), times.end());
-            size_t peak = 0;
-            for (double T : times) {
-                size_t n = 0;
-                for (uint32_t t = 0; t < rec.tasks.size(); ++t)
-                    if (const model::Segment* seg = segment_at_time(rec, t, T)) n += view_matches(rec, view_of(t, *seg), f);
-                peak = std::max(peak, n);
+            // Segment i of a task is its state `at t=T` for T in [begin_i, begin_{i+1}); a
+            // segment that lasts no time is never one. Sweep those intervals in time order.
+            std::vector<std::pair<double, int>> edges;
+            for (uint32_t t = 0; t < rec.tasks.size(); ++t) {
+                const auto& segs = rec.tasks[t].segments;
+                for (size_t i = 0; i < segs.size(); ++i) {
+                    const double end = i + 1 < segs.size() ? segs[i + 1].begin_time : model::kNever;
+                    if (!(end > segs[i].begin_time) || !view_matches(rec, view_of(t, segs[i]), f)) continue;
+                    edges.push_back({segs[i].begin_time, +1});
+                    edges.push_back({end, -1});
+                }
             }
+            std::sort(edges.begin(), edges.end());  // at equal times -1 sorts first: T is after the ends
+            int64_t n = 0, peak = 0;
+            for (auto& [time, delta] : edges) peak = std::max(peak, n += delta);
             return numeric(double(peak), f);
         }
         case Fact::Kind::max_waiters:
