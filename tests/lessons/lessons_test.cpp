@@ -282,7 +282,7 @@ TEST_CASE("Random garbage in a lesson file never crashes the parser") {
 TEST_CASE("The shipped lessons load and each has everything a lesson needs") {
     LessonSet set = load_lessons(LOOPLAB_LESSONS_DIR);
     for (auto& e : set.errors) FAIL(e.str());
-    REQUIRE(set.lesson_count() == 11);
+    REQUIRE(set.lesson_count() >= 11);  // the eleven of issue 4, and any a teacher adds
     for (auto& ch : set.chapters)
         for (auto& l : ch.lessons) {
             INFO(l.id);
