@@ -6,8 +6,12 @@
 #   make generated  5,000 random scenarios through looplab and CPython (CI runs 200)
 #   make build  (or just `make`) set-up and release build;  make clean  removes build/
 
-# Debian packages the build and tests need; bench adds uvloop for the comparison.
-PACKAGES       := g++ cmake make catch2 python3
+# Debian packages the build and tests need; bench adds uvloop for the comparison. The GUI:
+# Dear ImGui 1.86 with its GLFW/OpenGL3 backends, GLFW, glad (generates the GL loader at build
+# time, offline), stb (PNG screenshots), Mesa, fonts for Latin/Cyrillic and Chinese; its tests
+# run under Xvfb.
+PACKAGES       := g++ cmake make catch2 python3 pkg-config libimgui-dev libglfw3-dev python3-glad libstb-dev \
+                  libgl1-mesa-dri xvfb xauth fonts-dejavu-core fonts-noto-cjk
 BENCH_PACKAGES := python3-uvloop
 PYTHON         := /usr/bin/python3
 JOBS           ?= 2

@@ -43,6 +43,8 @@ RecordOptions parse_args(const std::vector<std::string>& args) {
     return o;
 }
 
+}  // namespace
+
 gui::LessonCatalog load_catalog(const char* argv0) {
     gui::LessonCatalog cat;
     const std::string dir = lessons::find_lessons_dir(argv0);
@@ -70,8 +72,7 @@ gui::LessonCatalog load_catalog(const char* argv0) {
     return cat;
 }
 
-// The GUI's way to run a scenario: record it, never throw.
-gui::LoadedScenario load(const std::string& path) {
+gui::LoadedScenario load_scenario(const std::string& path) {
     gui::LoadedScenario out;
     out.path = path;
     auto it = g_lesson_options.find(path);
@@ -82,6 +83,8 @@ gui::LoadedScenario load(const std::string& path) {
     out.recording = std::make_shared<const model::Recording>(std::move(r.recording));
     return out;
 }
+
+namespace {
 
 bool parse_size(const char* s, int& w, int& h) {
     char* end = nullptr;
@@ -103,7 +106,7 @@ int usage(const char* text, const std::string& msg) {
 int gui_command(int argc, char** argv) {
     std::string file = argc >= 2 ? argv[1] : "";
     gui::LessonCatalog cat = load_catalog(argv[0]);
-    return gui::run_gui(file, cat, load);
+    return gui::run_gui(file, cat, load_scenario);
 }
 
 int screenshot_command(int argc, char** argv) {
@@ -138,7 +141,7 @@ int screenshot_command(int argc, char** argv) {
     if (out.empty()) return usage(kScreenshotUsage, "--out OUT.png is required");
     if (tick < 0) return usage(kScreenshotUsage, "--at TICK is required");
     gui::LessonCatalog cat = load_catalog(argv[0]);
-    return gui::run_screenshot(file, tick, out, w, h, cat, load);
+    return gui::run_screenshot(file, tick, out, w, h, cat, load_scenario);
 }
 
 int bench_ui_command(int argc, char** argv) {

@@ -1,5 +1,5 @@
-// looplab: the command line. The scenario interpreter (`looplab run FILE.py`) and the GUI are
-// not built yet; today looplab runs the built-in C++ scenarios with `looplab demo`.
+// looplab: the command line. `looplab` opens the GUI on the first lesson (gui_command.cpp),
+// `looplab run` runs a Python scenario headless, `looplab demo` the built-in C++ scenarios.
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -8,18 +8,26 @@
 #include "looplab/exceptions.hpp"
 #include "looplab/runtime.hpp"
 #include "check_command.hpp"
+#include "gui_command.hpp"
 #include "run_command.hpp"
 #include "scenario.hpp"
 
 namespace {
 
 const char* kUsage =
-    "usage: looplab demo NAME [--ticks OUT] [--until S] [--max-steps N]\n"
+    "usage: looplab                      the GUI, on the first lesson\n"
+    "       looplab FILE.py              the GUI, on FILE.py\n"
+    "       looplab run FILE.py [...]    run a scenario headless (`looplab run --help`)\n"
+    "       looplab lessons              list the lessons\n"
+    "       looplab check [...]          run every lesson's checks headless\n"
+    "       looplab screenshot FILE.py --at TICK --out OUT.png [--size WxH]\n"
+    "       looplab bench-ui [--tasks N] [--events M]\n"
+    "       looplab demo NAME [--ticks OUT] [--until S] [--max-steps N]\n"
     "       looplab demo --list\n"
+    "Every command takes --help.\n"
     "\n"
-    "Runs one of the built-in scenarios: asyncio programs written against LoopLab's C++\n"
-    "runtime, each the twin of a Python file in scenarios/py/ (see `looplab demo --list`).\n"
-    "Running Python files (`looplab run FILE.py`) and the GUI come with later releases.\n"
+    "`looplab demo` runs one of the built-in scenarios: asyncio programs written against\n"
+    "LoopLab's C++ runtime, each the twin of a Python file in scenarios/py/.\n"
     "\n"
     "  --ticks OUT     write one line per task step: <clock> <loop> <task name>\n"
     "  --until S       stop at virtual time S (default 300)\n"
@@ -43,31 +51,6 @@ int run_scenario(const looplab::scenarios::Scenario& s) {
                   << looplab::format_exception_only(std::current_exception()) << '\n';
         return 1;
     }
-}
-
-// `looplab` with no arguments. The GUI is not built yet: say so, and show the first
-// lesson's pair of scenarios as text — the output, then which task held the loop at each
-// step — so what the learner would watch is already visible.
-int welcome() {
-    std::cout << "LoopLab 0.1 — runtime preview. The GUI and `looplab run FILE.py` are not built yet;\n"
-                 "this is what LoopLab can show today: built-in asyncio scenarios run on its C++\n"
-                 "runtime, step by step, on a virtual clock.\n";
-    for (const char* name : {"sequential_awaits", "concurrent_tasks"}) {
-        const auto* s = looplab::scenarios::find(name);
-        if (!s) continue;
-        std::cout << "\n=== " << s->name << ": " << s->summary << " ===\n";
-        looplab::Runtime rt;
-        rt.enable_tracing();
-        run_scenario(*s);
-        std::cout.flush();
-        std::cout << "--- who held the loop, one line per task step (virtual time, loop, task) ---\n"
-                  << looplab::format_ticks(*rt.tracer());
-    }
-    std::cout << "\nThe last two steps of each run belong to tasks asyncio.run() creates itself while\n"
-                 "shutting down (shutdown_asyncgens, shutdown_default_executor); CPython shows them too.\n";
-    std::cout << "\nMore: `build/looplab demo --list`, then `build/looplab demo NAME`.\n"
-                 "Each scenario has a Python twin in scenarios/py/ that CPython runs identically.\n";
-    return 0;
 }
 
 int usage_error(const std::string& msg) {
@@ -139,7 +122,7 @@ int run_demo(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) return welcome();
+    if (argc < 2) return looplab::app::gui_command(argc, argv);
     if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
         std::cout << kUsage;
         return 0;
@@ -148,5 +131,9 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[1], "run")) return looplab::app::run_command(argc, argv);
     if (!std::strcmp(argv[1], "lessons")) return looplab::app::lessons_command(argc, argv);
     if (!std::strcmp(argv[1], "check")) return looplab::app::check_command(argc, argv);
+    if (!std::strcmp(argv[1], "screenshot")) return looplab::app::screenshot_command(argc, argv);
+    if (!std::strcmp(argv[1], "bench-ui")) return looplab::app::bench_ui_command(argc, argv);
+    // `looplab FILE.py`: anything that is not a command but a file opens in the GUI.
+    if (argv[1][0] != '-' && std::ifstream(argv[1]).good()) return looplab::app::gui_command(argc, argv);
     return usage_error(std::string("unknown command '") + argv[1] + "'");
 }

@@ -130,6 +130,10 @@ void App::handle_keys() {
     if (pressed(ImGuiKey_LeftArrow)) moment_.request(std::max<int64_t>(0, t - 1)), transport_.playing = false;
     if (pressed(ImGuiKey_Home)) moment_.request(0), transport_.playing = false;
     if (pressed(ImGuiKey_End)) moment_.request(moment_.end_tick), transport_.playing = false;
+    // Letters: ImGui 1.86 indexes KeysDown by the backend's key codes, which are ASCII for
+    // letters in GLFW.
+    if (ImGui::IsKeyPressed('T', false)) timeline_.tick_axis = !timeline_.tick_axis;
+    if (ImGui::IsKeyPressed('F', false)) timeline_.fit = true;
 }
 
 void App::draw_menu_bar() {

@@ -1,6 +1,7 @@
 // The GUI's entry points for the `looplab` commands: the window, and one offscreen frame to
 // a PNG.
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include <imgui.h>
@@ -18,10 +19,13 @@ void open_initial(App& app, const std::string& file) {
     if (!file.empty()) {
         app.open_file(file);
         // If the file belongs to a lesson, show that lesson's text too.
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        const fs::path want = fs::weakly_canonical(file, ec);
         const auto& lessons = app.catalog().lessons;
         for (size_t i = 0; i < lessons.size(); ++i)
             for (size_t k = 0; k < lessons[i].scenarios.size(); ++k)
-                if (lessons[i].scenarios[k].path == file) {
+                if (fs::weakly_canonical(lessons[i].scenarios[k].path, ec) == want) {
                     app.lessons_state().lesson = int(i);
                     app.lessons_state().scenario = int(k);
                 }

@@ -192,7 +192,12 @@ void draw_task_lane(ImDrawList* dl, const Recording& rec, const model::Task& tas
     }
 }
 
-double marker_value(const model::Marker& m, bool tick_axis) { return tick_axis ? m.tick + 0.5 : m.time; }
+// On the tick axis a marker sits inside its step's column; a creation at the column's start,
+// where the new task's lane begins.
+double marker_value(const model::Marker& m, bool tick_axis) {
+    if (!tick_axis) return m.time;
+    return m.kind == model::MarkerKind::created ? m.tick + 0.08 : m.tick + 0.5;
+}
 
 // Markers on one lane; at most one per 4 pixels. Remembers the one nearest the mouse.
 void draw_markers(ImDrawList* dl, const Recording& rec, const model::Task& task, const Geometry& g, float y,
@@ -321,7 +326,11 @@ void draw_timeline(App& app) {
     if (st.axis_was_tick != st.tick_axis) {
         // Keep roughly the same stretch of the run in view when the axis changes.
         const bool to_tick = st.tick_axis;
-        const uint32_t a = tick_at_value(*rec, st.view_begin, !to_tick);
+        // From time to ticks, the view starts at the first step at its begin time (many
+        // steps share one instant); from ticks to time, at the begin tick's time.
+        const uint32_t a = to_tick ? uint32_t(std::lower_bound(rec->tick_times.begin(), rec->tick_times.end(),
+                                                               st.view_begin) - rec->tick_times.begin())
+                                   : tick_at_value(*rec, st.view_begin, true);
         const uint32_t b = tick_at_value(*rec, st.view_end, !to_tick);
         st.view_begin = tick_value(*rec, a, to_tick);
         st.view_end = std::max(st.view_begin + (to_tick ? 4.0 : 1e-3), tick_value(*rec, b, to_tick) + (to_tick ? 1 : 0));
@@ -388,7 +397,11 @@ void draw_timeline(App& app) {
     const double min_span = st.tick_axis ? 4.0 : 1e-6;
     if (st.view_end - st.view_begin < min_span) st.view_end = st.view_begin + min_span;
     const double cursor_v = st.tick_axis ? moment.tick + 0.5 : rec->time_of_tick(moment.tick);
-    if (app.transport().playing && st.keep_cursor_visible) {
+    // When the moment moves (playing, keys, buttons), keep it in view; a view the user panned
+    // stays where it is as long as the moment does not move.
+    const bool moved = moment.tick != st.last_cursor_tick;
+    st.last_cursor_tick = moment.tick;
+    if (moved && st.keep_cursor_visible) {
         const double span = st.view_end - st.view_begin;
         if (cursor_v > st.view_end || cursor_v < st.view_begin) {
             st.view_begin = cursor_v - span * 0.1;
@@ -397,6 +410,11 @@ void draw_timeline(App& app) {
     }
     g.axis.begin = st.view_begin;
     g.axis.end = st.view_end;
+    st.names_x0 = g.origin.x;
+    st.axis_x0 = g.axis.x0;
+    st.axis_x1 = g.axis.x1;
+    st.lanes_y0 = g.lanes_y0;
+    st.lane_h = g.lane_h;
 
     const int rows = int(st.lanes.tasks.size()) + 1;
     const float lanes_h = g.lanes_y1 - g.lanes_y0;

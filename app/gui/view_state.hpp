@@ -40,9 +40,12 @@ struct TimelineState {
     uint32_t bars_drawn = 0;
     uint32_t folded_bars = 0;
     int64_t hovered_task = -1;
+    // Where the last frame put things (screen pixels), for tests that click and read pixels.
+    float names_x0 = 0, axis_x0 = 0, axis_x1 = 0, lanes_y0 = 0, lane_h = 0;
     LaneList lanes;              // lanes passing the filter (rebuilt when it changes)
     int64_t scrolled_to_task = -1;  // the selected task's lane was scrolled into view
     bool axis_was_tick = false;  // to convert the view when the axis switches
+    uint32_t last_cursor_tick = 0;  // the moment the last frame showed
     float drag_total = 0;        // pixels dragged since the press (a click if small)
 };
 
