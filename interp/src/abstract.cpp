@@ -300,7 +300,7 @@ bool contains(Interp& in, const Value& container, const Value& item) {
                 return str_contains(*container.as<Str>(), *item.as<Str>());
             case Kind::dict: return container.as<Dict>()->contains(in, item);
             case Kind::set:
-            case Kind::frozenset: return container.as<Set>()->contains(in, item);
+            case Kind::frozenset: return set_contains(in, *container.as<Set>(), item);  // retries a set key
             case Kind::list:
                 for (auto& v : container.as<List>()->items)
                     if (eq(in, v, item)) return true;
@@ -460,6 +460,19 @@ Value binary_op(Interp& in, const Value& a, const Value& b, ast::Operator op) {
         if (op == ast::Operator::Mult && b.is_intlike()) return str_repeat(in, *a.as<Str>(), b.as_int());
     }
     if (op == ast::Operator::Mult && a.is_intlike() && is_str(b)) return str_repeat(in, *b.as<Str>(), a.as_int());
+    if (op == ast::Operator::Mult && !a.type()->heap && !b.type()->heap) {
+        // PyNumber_Multiply: when no nb_multiply answers, the LEFT operand's sq_repeat is
+        // tried first, so `[1] * 'a'` complains about the str (str.__rmul__ would name the list).
+        auto builtin_seq = [](const Value& v) {
+            const Kind k = v.type()->kind;
+            return v.is_object() && (k == Kind::str || k == Kind::list || k == Kind::tuple || k == Kind::bytes);
+        };
+        auto index_like = [](const Value& v) {
+            return v.is_intlike() || !lookup_special(v, "__index__").is_undefined();
+        };
+        if (builtin_seq(a) && !index_like(b))
+            raise_type_error("can't multiply sequence by non-int of type '" + type_name(b) + "'");
+    }
     return dunder_binary(in, a, b, op, false);
 }
 

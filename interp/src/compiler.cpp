@@ -530,7 +530,8 @@ void Compiler::while_stmt(const While& w) {
 void Compiler::for_stmt(const For& f) {
     bool is_async = f.kind == StmtKind::AsyncFor;
     std::vector<uint32_t> breaks;
-    expr(*f.iter);
+    if (is_async) expr(*f.iter);
+    else iterable(*f.iter);  // fold_iter (ast_opt.c folds For, not AsyncFor)
     set_line(f.pos);
     if (!is_async) {
         emit(Op::GET_ITER);

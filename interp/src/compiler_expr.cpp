@@ -94,7 +94,21 @@ void Compiler::expr(const Expr& e) {
         }
         case ExprKind::Tuple: sequence(e.as<ast::Tuple>().elts, Op::BUILD_TUPLE, Op::LIST_EXTEND, true); break;
         case ExprKind::List: sequence(e.as<ast::List>().elts, Op::BUILD_LIST, Op::LIST_EXTEND, false); break;
-        case ExprKind::Set: sequence(e.as<ast::Set>().elts, Op::BUILD_SET, Op::SET_UPDATE, false); break;
+        case ExprKind::Set: {
+            // starunpack_helper: 3+ constants are merged from a folded frozenset.
+            const auto& elts = e.as<ast::Set>().elts;
+            if (elts.size() > 2) {
+                Value folded = frozenset_constant(elts);
+                if (!folded.is_undefined()) {
+                    emit(Op::BUILD_SET, 0);
+                    load_const(std::move(folded));
+                    emit(Op::SET_UPDATE, 1);
+                    break;
+                }
+            }
+            sequence(elts, Op::BUILD_SET, Op::SET_UPDATE, false);
+            break;
+        }
         case ExprKind::Dict: dict_display(e.as<ast::Dict>()); break;
         case ExprKind::ListComp: {
             auto& c = e.as<ListComp>();
@@ -204,15 +218,21 @@ void Compiler::jump_if(const Expr& e, bool cond, std::vector<uint32_t>& jumps) {
 
 void Compiler::compare(const Compare& c) {
     expr(*c.left);
+    // fold_compare: a constant set display as the last comparator of `in` / `not in`.
+    const auto right = [&](size_t i) {
+        const bool last_in = i + 1 == c.ops.size() && (c.ops[i] == CmpOp::In || c.ops[i] == CmpOp::NotIn);
+        if (last_in) iterable(*c.comparators[i]);
+        else expr(*c.comparators[i]);
+    };
     if (c.ops.size() == 1) {
-        expr(*c.comparators[0]);
+        right(0);
         set_line(c.pos);
         emit(Op::COMPARE_OP, uint32_t(c.ops[0]));
         return;
     }
     std::vector<uint32_t> cleanup;
     for (size_t i = 0; i < c.ops.size(); ++i) {
-        expr(*c.comparators[i]);
+        right(i);
         set_line(c.pos);
         if (i + 1 < c.ops.size()) {
             emit(Op::DUP_TOP);
@@ -423,7 +443,7 @@ void Compiler::comprehension(const Expr& e, const std::vector<Comprehension>& ge
     load_const(Value(child.get()));
     load_const(make_str(qual));
     emit(Op::MAKE_FUNCTION, flags);
-    expr(*gens[0].iter);
+    iterable(*gens[0].iter);
     set_line(e.pos);
     emit(gens[0].is_async ? Op::GET_AITER : Op::GET_ITER);
     emit(Op::CALL, 1);
@@ -438,7 +458,7 @@ void Compiler::comprehension_loop(const Expr& e, const std::vector<Comprehension
     const Comprehension& g = gens[gi];
     if (gi == 0) emit(Op::LOAD_FAST, 0);  // .0: the iterator the caller made
     else {
-        expr(*g.iter);
+        iterable(*g.iter);
         emit(g.is_async ? Op::GET_AITER : Op::GET_ITER);
     }
     uint32_t top = here();

@@ -2,7 +2,9 @@
 // The compiler's internal state, shared by compiler.cpp (statements) and
 // compiler_expr.cpp (expressions).
 #include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "looplab/py/compiler.hpp"
@@ -104,11 +106,21 @@ public:
     void subscript_slice(const Expr& slice);
     bool in_async_scope() const;
 
+    // ---- constant set displays (compiler_fold.cpp, after ast_opt.c and compile.c) ----
+    // The frozenset constant CPython folds the display `elts` into (undefined when an item
+    // is not a constant). fold_iter: the iterable of for/comprehensions, the right of `in`.
+    Value frozenset_constant(const std::vector<ExprPtr>& elts);
+    void iterable(const Expr& e);
+    bool interned_before_compile(std::string_view s);
+
     const SymbolTables& tables_;
     std::string filename_;
     std::string_view source_;
     std::vector<std::unique_ptr<Unit>> units_;
     std::vector<std::string> class_names_;  // enclosing classes, for qualnames
+    std::map<std::string, std::vector<Value>> frozenset_items_;  // constant key -> first items
+    std::set<std::string> identifiers_;  // NAME tokens of the module (the parser interns them)
+    bool identifiers_scanned_ = false;
 };
 
 }  // namespace looplab::py::detail

@@ -36,9 +36,8 @@ Value caller_tuple(Frame* f) {
 }
 // sys.exc_info()[1] as seen from the calling frame.
 Value handled_exception(Interp& in) {
-    for (Frame* f = in.vm().current_frame(); f; f = f->back)
-        if (!f->handling.empty() && !f->handling.back().is_none()) return f->handling.back();
-    return Value::none();
+    const Value e = in.vm().handled_exception();
+    return e.is_undefined() ? Value::none() : e;
 }
 
 // self._log_native(level, msg, args, caller, exc, **kwargs) for a call made as

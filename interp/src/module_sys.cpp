@@ -130,18 +130,15 @@ Value sys_setrecursionlimit(Interp& in, const CallArgs& a) {
 // sys.exc_info(): the exception being handled by the running frame or its callers.
 Value sys_exc_info(Interp& in, const CallArgs& a) {
     bind_args(a, 0, "exc_info", "sys.exc_info", Sig::noargs, 0, 0, nullptr);
-    for (Frame* f = in.vm().current_frame(); f; f = f->back) {
-        if (f->handling.empty() || f->handling.back().is_none()) continue;
-        const Value& e = f->handling.back();
-        return make_tuple({Value(e.type()), e, Value::none()});
-    }
+    // The traceback is None: LoopLab has no traceback objects (e.__traceback__ is None too).
+    const Value e = in.vm().handled_exception();
+    if (!e.is_undefined()) return make_tuple({Value(e.type()), e, Value::none()});
     return make_tuple({Value::none(), Value::none(), Value::none()});
 }
 Value sys_exception(Interp& in, const CallArgs& a) {
     bind_args(a, 0, "exception", "sys.exception", Sig::noargs, 0, 0, nullptr);
-    for (Frame* f = in.vm().current_frame(); f; f = f->back)
-        if (!f->handling.empty() && !f->handling.back().is_none()) return f->handling.back();
-    return Value::none();
+    const Value e = in.vm().handled_exception();
+    return e.is_undefined() ? Value::none() : e;
 }
 Value sys_intern(Interp&, const CallArgs& a) {
     Value v[1];

@@ -12,9 +12,8 @@ namespace {
 
 // The exception the calling Python code is handling (sys.exc_info()[1]), or None.
 Value handled(Interp& in) {
-    for (Frame* f = in.vm().current_frame(); f; f = f->back)
-        if (!f->handling.empty() && !f->handling.back().is_none()) return f->handling.back();
-    return Value::none();
+    const Value e = in.vm().handled_exception();
+    return e.is_undefined() ? Value::none() : e;
 }
 
 std::string text_of(Interp& in, const Value& exc, bool chain) {

@@ -17,13 +17,6 @@ namespace looplab::py {
 
 namespace {
 
-// The exception being handled in this frame or a caller (sys.exc_info()).
-Value current_handled(Frame* f) {
-    for (; f; f = f->back)
-        if (!f->handling.empty()) return f->handling.back();
-    return {};
-}
-
 [[noreturn]] void raise_unbound_local(const Code& c, uint32_t i) {
     raise(exc_types().UnboundLocalError,
           "cannot access local variable '" + c.varnames[i] + "' where it is not associated with a value");
@@ -155,10 +148,14 @@ bool is_awaitable_kind(const Value& v) {
 
 Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
     Frame* saved_current = current_;
+    entry_callers_.push_back(saved_current);
     struct Restore {
         VM& vm;
         Frame* saved;
-        ~Restore() { vm.current_ = saved; }
+        ~Restore() {
+            vm.current_ = saved;
+            vm.entry_callers_.pop_back();
+        }
     } restore{*this, saved_current};
     Interp& in = in_;
     Ref<ExceptionObject> exc;  // the exception being unwound
@@ -531,8 +528,9 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                     case Op::SET_UPDATE: {
                         Value it = std::move(stack.back());
                         stack.pop_back();
-                        Set* s = stack[stack.size() - arg].as<Set>();
-                        for (auto& v : to_vector(in, it)) s->add(in, v);
+                        // _PySet_Update: a set or frozenset (a folded constant display,
+                        // `{*s}`) goes through set_merge's fast paths, a dict its hashes.
+                        stack[stack.size() - arg].as<Set>()->update(in, it);
                         break;
                     }
                     case Op::DICT_UPDATE:
@@ -768,7 +766,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                     case Op::POP_EXCEPT: f->handling.pop_back(); break;
                     case Op::RAISE: {
                         if (arg == 0) {
-                            Value cur = current_handled(f);
+                            Value cur = handled_from(f);
                             if (cur.is_undefined()) raise(exc_types().RuntimeError, "No active exception to reraise");
                             exc = Ref<ExceptionObject>(cur.as<ExceptionObject>());
                             add_traceback = true;
@@ -1052,7 +1050,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
         for (;;) {
             if (add_traceback) exc->traceback.push_back(TracebackEntry{f->code, f->line(), Ref<Object>(f)});
             if (set_context) {
-                Value ctx = current_handled(f);
+                Value ctx = handled_from(f);
                 if (!ctx.is_undefined() && ctx.obj() != exc.get() && exc->context.is_undefined()) {
                     // Avoid cycles as _PyErr_SetObject does.
                     bool cycle = false;
@@ -1101,7 +1099,18 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
     }
 }
 
-Value VM::handled_exception() const { return current_handled(current_); }
+Value VM::handled_from(Frame* f) const {
+    // A None entry is skipped, as _PyErr_GetTopmostException skips exc_info entries that
+    // handle nothing.
+    size_t k = entry_callers_.size();
+    for (;;) {
+        for (; f; f = f->back)
+            if (!f->handling.empty() && !f->handling.back().is_none() && !f->handling.back().is_undefined())
+                return f->handling.back();
+        if (k == 0) return {};
+        f = entry_callers_[--k];
+    }
+}
 
 Resumed VM::suspend(Frame* leaf, FutureBase* awaited, CoroutineObject* root) {
     if (root) root->leaf = leaf;

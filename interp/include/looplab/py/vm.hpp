@@ -109,8 +109,10 @@ public:
     Resumed resume_native(NativeCoroutine& nc, std::exception_ptr thrown);
     // The frame running now (innermost), for tracebacks, warnings and the GUI's line.
     Frame* current_frame() const noexcept { return current_; }
-    // The exception being handled (sys.exc_info()[1]), or undefined.
-    Value handled_exception() const;
+    // The exception being handled (sys.exc_info()[1]), or undefined: the innermost one of
+    // the running frame, its callers, and the frames that were running when natives called
+    // back into Python (CPython's per-thread exc_info stack, _PyErr_GetTopmostException).
+    Value handled_exception() const { return handled_from(current_); }
     uint64_t instructions = 0;  // executed so far in this step (runaway detection)
 
 private:
@@ -120,8 +122,13 @@ private:
     Ref<Frame> make_frame(Function& f, const CallArgs& args);
     Resumed suspend(Frame* leaf, FutureBase* awaited, CoroutineObject* root);
     [[noreturn]] void runaway(Frame* f);
+    Value handled_from(Frame* f) const;
     Interp& in_;
     Frame* current_ = nullptr;
+    // current_ when each active execute() began, outermost first: where the search for the
+    // handled exception continues past an entry frame (a generator resumed by next(), a
+    // function called by a native, a task's coroutine stepped by the loop).
+    std::vector<Frame*> entry_callers_;
     std::exception_ptr pending_throw_;  // thrown into a task, delivered by the AWAIT it is suspended in
 };
 
