@@ -137,11 +137,6 @@ class Program(Scenes):
         if ending == 'uncaught':
             self.needs.add('AppError')
             self.say(m, 'about to fail')
-            # Resume main() once more from the loop first: if this step began with an
-            # exception thrown in (a timeout's CancelledError), the runner's pure-Python Task
-            # runs it inside __wakeup's except block, and the traceback would gain a
-            # "During handling of the above exception" the C Task does not show.
-            m('await asyncio.sleep(0)')
             m("raise AppError('unhandled at the end')")
         elif ending == 'exit':
             self.say(m, 'exiting with 7')

@@ -249,6 +249,29 @@ class SchedulingTest(RunnerTest):
                              f"{path}:4> wait_for=<Future pending "
                              "cb=[Task.task_wakeup()]>>\n")
 
+    def test_a_task_woken_by_a_failed_future_handles_nothing(self):
+        # C's task_wakeup steps the task outside any except block; _PyTask's __wakeup
+        # did it inside one, so the exception leaked into sys.exc_info() and became the
+        # __context__ of what the coroutine raised in that step.
+        proc = self.run_runner('''
+            import asyncio, sys
+            async def job():
+                await asyncio.sleep(1)
+                raise KeyError('x')
+            async def main():
+                try:
+                    await asyncio.create_task(job())
+                except KeyError:
+                    pass
+                print(sys.exc_info())
+                raise RuntimeError('final')
+            try:
+                asyncio.run(main())
+            except RuntimeError as e:
+                print(repr(e), repr(e.__context__))
+        ''')
+        self.assertRun(proc, "(None, None, None)\nRuntimeError('final') None\n")
+
     def test_wait_sets_iterate_by_task_number(self):
         proc = self.run_runner('''
             import asyncio

@@ -46,7 +46,24 @@ class Task(aio_tasks._PyTask, Future):
         aio_tasks._PyTask._Task__step(self, exc)
 
     def _Task__wakeup(self, future):
-        aio_tasks._PyTask._Task__wakeup(self, future)
+        # As C's task_wakeup (Modules/_asynciomodule.c): fetch the future's exception,
+        # then step the task AFTER the except block. _PyTask.__wakeup steps it from
+        # inside its `except`, so the coroutine would run while that exception is being
+        # handled: sys.exc_info() would see it and whatever the coroutine raised later in
+        # the same step would get it as a spurious __context__.
+        try:
+            future.result()
+        except BaseException as exc:
+            error = exc
+        else:
+            error = None
+        try:
+            self._Task__step(error)
+        finally:
+            # error -> its traceback -> this frame -> error: break the cycle, as _PyTask
+            # breaks its own with `self = None`, so tasks are freed when CPython frees them.
+            error = None
+            self = None
 
     # The C Task's wakeup callback prints as Task.task_wakeup() inside future
     # reprs (wait_for=<Future pending cb=[Task.task_wakeup()]>).
