@@ -14,6 +14,8 @@
 #include <optional>
 
 #include "compiler_impl.hpp"
+#include "looplab/py/abstract.hpp"
+#include "looplab/py/exceptions.hpp"
 #include "looplab/py/interp.hpp"
 #include "looplab/py/scanner.hpp"
 #include "looplab/py/set.hpp"
@@ -68,14 +70,79 @@ Value constant_of(const ConstValue& c) {
     return Value::none();
 }
 
+int bit_length(int64_t v) {
+    uint64_t m = v < 0 ? 0 - uint64_t(v) : uint64_t(v);
+    int n = 0;
+    for (; m; m >>= 1) ++n;
+    return n;
+}
+
+std::optional<Value> folded(Interp& in, const Expr& e);
+
+// ast_opt.c fold_binop: both operands constants, and the result small (safe_multiply,
+// safe_power, safe_lshift, safe_mod's limits: MAX_INT_SIZE 128 bits, MAX_COLLECTION_SIZE
+// 256 items, MAX_STR_SIZE 4096); an operation that raises is left to run time.
+std::optional<Value> folded_binop(Interp& in, const BinOp& b) {
+    std::optional<Value> l = folded(in, *b.left);
+    if (!l) return std::nullopt;
+    std::optional<Value> r = folded(in, *b.right);
+    if (!r) return std::nullopt;
+    const Value& v = *l;
+    const Value& w = *r;
+    constexpr int kMaxIntSize = 128;
+    constexpr int64_t kMaxCollection = 256, kMaxStr = 4096;
+    auto sized = [](const Value& x) -> int64_t {
+        if (is_str(x)) {  // code points
+            int64_t n = 0;
+            for (unsigned char c : x.as<Str>()->s) n += (c & 0xC0) != 0x80;
+            return n;
+        }
+        if (x.is_object() && x.type() == types().bytes) return int64_t(x.as<Bytes>()->b.size());
+        if (x.is_object() && x.type() == types().tuple) return int64_t(x.as<py::Tuple>()->items.size());
+        return -1;
+    };
+    switch (b.op) {
+        case Operator::Mult: {
+            const Value& seq = sized(v) >= 0 ? v : w;
+            const Value& n = sized(v) >= 0 ? w : v;
+            if (sized(seq) > 0 && n.is_intlike()) {
+                const int64_t limit = seq.type() == types().tuple ? kMaxCollection : kMaxStr;
+                if (n.as_int() < 0 || n.as_int() > limit / sized(seq)) return std::nullopt;
+            }
+            break;
+        }
+        case Operator::Pow:
+            if (v.is_intlike() && w.is_intlike() && v.as_int() != 0 && w.as_int() > 0 &&
+                bit_length(v.as_int()) > kMaxIntSize / w.as_int())
+                return std::nullopt;
+            break;
+        case Operator::LShift:
+            if (v.is_intlike() && w.is_intlike() && v.as_int() != 0 && w.as_int() != 0 &&
+                (w.as_int() < 0 || w.as_int() > kMaxIntSize || bit_length(v.as_int()) > kMaxIntSize - w.as_int()))
+                return std::nullopt;
+            break;
+        case Operator::Mod:
+            if (is_str(v) || (v.is_object() && v.type() == types().bytes)) return std::nullopt;
+            break;
+        case Operator::MatMult: return std::nullopt;
+        default: break;
+    }
+    try {
+        return binary_op(in, v, w, b.op);
+    } catch (const PyErrorBase&) {
+        return std::nullopt;
+    }
+}
+
 // What ast_opt.c makes a Constant: literals, unary operators on numeric constants
-// (fold_unaryop) and tuples of constants (fold_tuple). Binary operators are not folded
-// here, so a display such as {1 + 1, 3, 4} is built item by item (a known difference).
-std::optional<Value> folded(const Expr& e) {
+// (fold_unaryop), binary operators on constants (fold_binop) and tuples of constants
+// (fold_tuple).
+std::optional<Value> folded(Interp& in, const Expr& e) {
     if (e.kind == ExprKind::Constant) return constant_of(e.as<Constant>().value);
+    if (e.kind == ExprKind::BinOp) return folded_binop(in, e.as<BinOp>());
     if (e.kind == ExprKind::UnaryOp) {
         const auto& u = e.as<UnaryOp>();
-        std::optional<Value> v = folded(*u.operand);
+        std::optional<Value> v = folded(in, *u.operand);
         if (!v) return std::nullopt;
         const bool intlike = v->is_intlike();
         switch (u.op) {
@@ -101,7 +168,7 @@ std::optional<Value> folded(const Expr& e) {
     if (e.kind == ExprKind::Tuple) {
         std::vector<Value> items;
         for (const auto& elt : e.as<ast::Tuple>().elts) {
-            std::optional<Value> v = folded(*elt);
+            std::optional<Value> v = folded(in, *elt);
             if (!v) return std::nullopt;
             items.push_back(std::move(*v));
         }
@@ -161,7 +228,7 @@ Value Compiler::frozenset_constant(const std::vector<ExprPtr>& elts) {
     if (!in || elts.empty()) return Value();
     std::vector<Value> items;
     for (const auto& e : elts) {
-        std::optional<Value> v = folded(*e);
+        std::optional<Value> v = folded(*in, *e);
         if (!v) return Value();
         items.push_back(std::move(*v));
     }

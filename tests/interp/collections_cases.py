@@ -237,6 +237,11 @@ print()
 print([v for v in {5, 3, 17, 33, 1}], {5, 3, 17, 33, 1}, {-1, -2, 7, 15, (1, 2), None, True, 1.5, -0.0, 0.0})
 print(sorted({'%d-x' % i for i in range(3)}), {*{5, 3, 17, 33, 1}}, {*[5, 3, 17, 33, 1]})
 print({'w-7', 'w-13', 'w-1', 'x-2', 'é'}, {-5, -13, -21, 3})
+print({1 + 1, 17, 9, 33}, {2 * 8 + 1, 9, 1}, {1 << 4, 32 >> 1, 2 ** 4 + 0, 48, 0})
+print({'w-' + '7', 'w-13', '-' * 3, 'w-1'}, {-(3 - 20), 9, 1}, {7 / 2, 9 // 2, 17 % 8, 1.5 * 2})
+for v in {10 * 6, 60 * 2, 300 // 5, 3 ** 2}: print(v, end=' ')
+print()
+print({1 / 0 if False else 1, 9, 17}, {(1, 2) * 2, (9,), 17}, {2 ** 200 % 7 if False else 3, 11, 19})
 """),
     ("Changing a set while iterating over it raises RuntimeError", "program", """
 s = {1, 2, 3}
