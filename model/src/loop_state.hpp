@@ -54,7 +54,15 @@ struct TaskChange {
 
 struct LoopState {
     std::deque<ReadyEntry> ready;   // the ready queue in order
-    std::vector<uint32_t> timers;   // pending timer indices, sorted by (due, index)
+    // Pending timers sorted by (due, index); the due time is kept alongside so the searches
+    // stay in one contiguous array.
+    struct PendingTimer {
+        double due;
+        uint32_t index;
+        bool operator<(const PendingTimer& o) const { return due < o.due || (due == o.due && index < o.index); }
+        bool operator==(const PendingTimer&) const = default;
+    };
+    std::vector<PendingTimer> timers;
     std::vector<PrimState> prims;   // by primitive index (those created so far)
 };
 

@@ -190,8 +190,8 @@ void Recording::snapshot_at(uint32_t tick, Snapshot& out) const {
     out.ready.assign(state.ready.begin(), state.ready.end());
     out.timers.resize(state.timers.size());
     for (size_t i = 0; i < state.timers.size(); ++i) {
-        const Timer& t = timers[state.timers[i]];
-        out.timers[i] = TimerView{state.timers[i], t.due, t.task, t.label};
+        const Timer& t = timers[state.timers[i].index];
+        out.timers[i] = TimerView{state.timers[i].index, t.due, t.task, t.label};
     }
     out.primitives.resize(state.prims.size());
     for (size_t i = 0; i < state.prims.size(); ++i) {

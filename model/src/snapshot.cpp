@@ -25,16 +25,6 @@ void erase_ready(std::deque<ReadyEntry>& q, Match match) {
     if (it != q.end()) q.erase(it);
 }
 
-// The timer heap's order: due time, then scheduling order (CPython's heap compares
-// TimerHandles by `when`, ties in the order they were scheduled).
-struct TimerOrder {
-    const Recording& rec;
-    bool operator()(uint32_t x, uint32_t y) const {
-        double dx = rec.timers[x].due, dy = rec.timers[y].due;
-        return dx < dy || (dx == dy && x < y);
-    }
-};
-
 void prim_op(PrimState& p, uint32_t task, uint32_t arg) {
     const auto op = PrimitiveOp(arg & 0xFF);
     const uint32_t count = arg >> 8;
@@ -110,13 +100,18 @@ void Keyframes::apply(const Recording& rec, LoopState& s, const Op& op) {
     case OpKind::ready_remove_callback:
         erase_ready(s.ready, [&](const ReadyEntry& e) { return !e.is_task && e.handle == op.a; });
         break;
-    case OpKind::timer_add:
-        s.timers.insert(std::upper_bound(s.timers.begin(), s.timers.end(), op.a, TimerOrder{rec}), op.a);
+    // The timer heap's order: due time, then scheduling order (CPython's heap compares
+    // TimerHandles by `when`, ties in the order they were scheduled). Sorted: removal is a
+    // binary search, not a scan (10,000 sleepers are common).
+    case OpKind::timer_add: {
+        LoopState::PendingTimer t{rec.timers[op.a].due, op.a};
+        s.timers.insert(std::upper_bound(s.timers.begin(), s.timers.end(), t), t);
         break;
+    }
     case OpKind::timer_remove: {
-        // Sorted by (due, index): a binary search, not a scan (10,000 sleepers are common).
-        auto it = std::lower_bound(s.timers.begin(), s.timers.end(), op.a, TimerOrder{rec});
-        if (it != s.timers.end() && *it == op.a) s.timers.erase(it);
+        LoopState::PendingTimer t{rec.timers[op.a].due, op.a};
+        auto it = std::lower_bound(s.timers.begin(), s.timers.end(), t);
+        if (it != s.timers.end() && *it == t) s.timers.erase(it);
         break;
     }
     case OpKind::prim_created:
@@ -175,39 +170,72 @@ void Keyframes::tasks_at(const Recording& rec, uint32_t tick, std::vector<TaskVi
     for (uint32_t i = task_frame_change[f]; i < n; ++i) apply(rec, out, changes[i]);
 }
 
-void Keyframes::build(const Recording& rec) {
-    // Task views: a keyframe every `task_every` changes, spaced so that all of them together
-    // stay near 32 MiB (10,000 tasks: a keyframe is 560 KiB), and at least every `every`.
-    {
-        size_t view_bytes = std::max<size_t>(1, rec.tasks.size()) * sizeof(TaskView);
-        size_t max_frames = std::max<size_t>(1, (size_t(32) << 20) / view_bytes);
-        size_t task_every = std::max<size_t>({size_t(every ? every : 1), changes.size() / max_frames, 1});
-        if (every == 0xFFFFFFFFu) task_every = SIZE_MAX;  // tests: no keyframe but the first
-        task_frames.clear();
-        task_frame_change.clear();
-        std::vector<TaskView> views;
-        task_frames.push_back(views);
-        task_frame_change.push_back(0);
-        for (size_t i = 0; i < changes.size(); ++i) {
-            apply(rec, views, changes[i]);
-            if ((i + 1) % task_every == 0) {
-                task_frames.push_back(views);
-                task_frame_change.push_back(uint32_t(i + 1));
-            }
-        }
+namespace {
+
+constexpr size_t kKeyframeBudget = size_t(32) << 20;  // bytes, for each kind of keyframe
+
+size_t bytes_of(const LoopState& s) {
+    size_t n = sizeof(LoopState) + s.ready.size() * sizeof(ReadyEntry) + s.timers.size() * sizeof(LoopState::PendingTimer);
+    for (const PrimState& p : s.prims) n += sizeof(PrimState) + (p.waiters.size() + p.putters.size() + p.joiners.size()) * 4;
+    return n;
+}
+size_t bytes_of(const std::vector<TaskView>& v) { return sizeof(v) + v.size() * sizeof(TaskView); }
+
+// Keyframes every `spacing` steps within a memory budget: when they outgrow it, every
+// other one goes and the spacing doubles, so a long run keeps evenly spaced keyframes
+// whatever the size of its state (10,000 sleeping tasks make every keyframe big).
+template <class Frame>
+struct FrameSeries {
+    std::vector<Frame>& frames;
+    std::vector<uint32_t>& at;
+    size_t spacing;
+    size_t bytes = 0;
+
+    void start(const Frame& first) {
+        frames.clear();
+        at.clear();
+        frames.push_back(first);
+        at.push_back(0);
+        bytes = bytes_of(first);
     }
-    if (every == 0) every = 1;
-    frames.clear();
-    frame_op.clear();
+    void after(size_t done, const Frame& state) {
+        if (done % spacing != 0) return;
+        frames.push_back(state);
+        at.push_back(uint32_t(done));
+        bytes += bytes_of(state);
+        if (bytes <= kKeyframeBudget || frames.size() < 3) return;
+        size_t kept = 0;
+        bytes = 0;
+        for (size_t i = 0; i < frames.size(); i += 2, ++kept) {
+            if (kept != i) {
+                frames[kept] = std::move(frames[i]);
+                at[kept] = at[i];
+            }
+            bytes += bytes_of(frames[kept]);
+        }
+        frames.resize(kept);
+        at.resize(kept);
+        spacing *= 2;
+    }
+};
+
+}  // namespace
+
+void Keyframes::build(const Recording& rec) {
+    const size_t spacing = every == 0 ? 1 : every == 0xFFFFFFFFu ? SIZE_MAX : every;  // the last: tests, replay from the start
+    std::vector<TaskView> views;
+    FrameSeries<std::vector<TaskView>> tf{task_frames, task_frame_change, spacing};
+    tf.start(views);
+    for (size_t i = 0; i < changes.size(); ++i) {
+        apply(rec, views, changes[i]);
+        tf.after(i + 1, views);
+    }
     LoopState s;
-    frames.push_back(s);
-    frame_op.push_back(0);
+    FrameSeries<LoopState> lf{frames, frame_op, spacing};
+    lf.start(s);
     for (size_t i = 0; i < ops.size(); ++i) {
         apply(rec, s, ops[i]);
-        if ((i + 1) % every == 0) {
-            frames.push_back(s);
-            frame_op.push_back(uint32_t(i + 1));
-        }
+        lf.after(i + 1, s);
     }
 }
 

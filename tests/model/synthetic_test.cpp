@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <random>
 
 #include "looplab/model/recording.hpp"
@@ -14,6 +15,12 @@ using namespace looplab::model;
 namespace {
 double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+// This thread's CPU time: on a shared machine, wall time mostly measures the neighbours.
+double cpu_ms() {
+    timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 }  // namespace
 
@@ -63,14 +70,14 @@ TEST_CASE("benchmark: 10,000 tasks, 1,000,000 events", "[.bench][bench]") {
     std::mt19937 rng(1);
     Snapshot s;
     std::vector<double> times;
-    for (int i = 0; i < 200; ++i) {
+    for (int i = 0; i < 1000; ++i) {
         uint32_t k = uint32_t(rng() % (r.end_tick + 1));
-        auto t1 = std::chrono::steady_clock::now();
+        double c0 = cpu_ms();
         r.snapshot_at(k, s);
-        times.push_back(ms_since(t1));
+        times.push_back(cpu_ms() - c0);
     }
     std::sort(times.begin(), times.end());
-    std::printf("model bench: events=%zu tasks=%zu ticks=%u build_ms=%.1f (generate + build) seek_ms median=%.3f p90=%.3f max=%.3f\n",
+    std::printf("model bench: events=%zu tasks=%zu ticks=%u build_ms=%.1f (generate + build, wall) seek_ms (CPU) median=%.3f p90=%.3f max=%.3f\n",
                 r.events.size(), r.tasks.size(), r.last_tick, build_ms, times[times.size() / 2], times[times.size() * 9 / 10],
                 times.back());
     CHECK(r.events.size() >= 1000000);

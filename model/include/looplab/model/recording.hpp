@@ -211,7 +211,8 @@ public:
 
     // Keyframe spacing in model operations (tests lower it to exercise replay). Call before
     // the first snapshot_at; build_recording uses the default.
-    static constexpr uint32_t kDefaultKeyframeEvery = 4096;
+    // (Spacing doubles where keyframes would outgrow their memory budget.)
+    static constexpr uint32_t kDefaultKeyframeEvery = 1024;
 
 private:
     friend class Builder;
