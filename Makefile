@@ -46,6 +46,7 @@ test: build
 
 bench: bench-deps build
 	@$(PYTHON) bench/compare.py --looplab build/looplab-bench --looplab-trace
+	@$(PYTHON) bench/py_compare.py --looplab build/looplab
 
 # The random-scenario differential test at scale (CI runs 200 of these).
 generated: build
