@@ -2,6 +2,8 @@
 // tasks.py, timeouts.py, taskgroups.py, events.py): run, sleep, create_task, gather,
 // wait_for, wait, shield, as_completed, timeout, TaskGroup, the loop object.
 #include <optional>
+#include <unordered_map>
+#include <vector>
 
 #include "asyncio_bridge.hpp"
 #include "looplab/as_completed.hpp"
@@ -73,7 +75,41 @@ Coroutine<Value> sleep_body(double delay, Value result) {
     co_return result;
 }
 
+// The coroutine of sleep(0), made and dropped once per task switch: its memory comes from
+// a small free list rather than malloc/free. A C++ subclass only for its operator
+// new/delete (RefCounted's `delete this` reaches them through the virtual destructor); to
+// Python it is a NativeCoroutine like any other.
+struct Sleep0Coroutine final : NativeCoroutine {
+    explicit Sleep0Coroutine(Value result) : NativeCoroutine(BareYield{}, std::move(result), "sleep") {}
+    static void* operator new(size_t size) {
+        auto& pool = free_list();
+        if (size == sizeof(Sleep0Coroutine) && !pool.empty()) {
+            void* p = pool.back();
+            pool.pop_back();
+            return p;
+        }
+        return ::operator new(size);
+    }
+    static void operator delete(void* p, size_t size) {
+        auto& pool = free_list();
+        if (size == sizeof(Sleep0Coroutine) && pool.size() < kMaxPooled) {
+            pool.push_back(p);
+            return;
+        }
+        ::operator delete(p);
+    }
+    static constexpr size_t kMaxPooled = 256;
+    static std::vector<void*>& free_list() {
+        // Never freed (nor its blocks): static destruction order would otherwise matter.
+        static thread_local auto* v = new std::vector<void*>();
+        return *v;
+    }
+};
+
 Value asyncio_sleep(Interp& in, const CallArgs& a) {
+    // `sleep(0)`, the switch every benchmark and tutorial loop makes: skip the argument
+    // binding (same outcome as the general path below).
+    if (a.nargs == 1 && a.nkw == 0 && a[0].is_int() && a[0].as_int() <= 0) return Value(new Sleep0Coroutine(Value::none()));
     check_args(a, "sleep", 1, 2, {"result", "delay"});
     Value d = arg_or_kw(a, 0, "delay");
     Value result = arg_or_kw(a, 1, "result");
@@ -81,6 +117,7 @@ Value asyncio_sleep(Interp& in, const CallArgs& a) {
     if (!d.is_intlike() && !d.is_float())
         raise_type_error("'<=' not supported between instances of '" + type_name(d) + "' and 'int'");
     double delay = to_float(in, d, "delay");
+    if (delay <= 0) return Value(new Sleep0Coroutine(std::move(result)));
     return make_native_coroutine(sleep_body(delay, result), "sleep");
 }
 
@@ -144,17 +181,15 @@ Value asyncio_gather(Interp& in, const CallArgs& a) {
         f.set_result(make_list({}));
         return wrap_future(f.ref());
     }
-    // arg_to_fut: the same awaitable given twice is one child.
+    // arg_to_fut: the same awaitable given twice is one child. A hash map, as tasks.py's
+    // dict: a linear scan made gather(*tasks) quadratic in the number of tasks.
     std::vector<Ref<FutureBase>> children;
-    std::vector<std::pair<Object*, Ref<FutureBase>>> seen;
+    children.reserve(a.nargs);
+    std::unordered_map<Object*, Ref<FutureBase>> seen;
+    seen.reserve(a.nargs);
     for (size_t i = 0; i < a.nargs; ++i) {
-        Ref<FutureBase> f;
-        for (auto& [o, sf] : seen)
-            if (o == a[i].obj()) f = sf;
-        if (!f) {
-            f = ensure_future(in, a[i]);
-            seen.emplace_back(a[i].obj(), f);
-        }
+        Ref<FutureBase>& f = seen[a[i].obj()];
+        if (!f) f = ensure_future(in, a[i]);
         children.push_back(f);
     }
     return wrap_future(Ref<FutureBase>(gather_futures(std::move(children), return_exceptions).get()));

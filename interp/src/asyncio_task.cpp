@@ -28,7 +28,7 @@ std::string format_coroutine(const Value& coro) {
         int line = co->started ? (co->leaf ? co->frame->line() : co->frame->line()) : c.firstline;
         return co->qualname + "() running at " + c.filename + ":" + std::to_string(line);
     }
-    if (auto* nc = dynamic_cast<NativeCoroutine*>(coro.obj())) return nc->name + "()";
+    if (auto* nc = as_native_coroutine(coro.obj())) return nc->name + "()";
     return "coroutine()";
 }
 
@@ -59,14 +59,14 @@ FrameTask::FrameTask(EventLoop& loop, Value coro, std::string_view name, const c
         }
     }
     if (coro_.type()->kind == Kind::coroutine) coro_.as<CoroutineObject>()->awaited = true;
-    else if (auto* nc = dynamic_cast<NativeCoroutine*>(coro_.obj())) nc->awaited = true;
+    else if (auto* nc = as_native_coroutine(coro_.obj())) nc->awaited = true;
     trace_task_line(loop.runtime(), id(), coro_);
 }
 FrameTask::~FrameTask() { close_body(); }
 
 std::string FrameTask::coro_name() const {
     if (coro_.type()->kind == Kind::coroutine) return coro_.as<CoroutineObject>()->qualname;
-    if (auto* nc = dynamic_cast<NativeCoroutine*>(coro_.obj())) return nc->name;
+    if (auto* nc = as_native_coroutine(coro_.obj())) return nc->name;
     return "coroutine";
 }
 
@@ -132,13 +132,13 @@ void forget_future_object(FutureObject* f) {
 
 FutureBase* unwrap_future(const Value& v) {
     if (!v.is_object()) return nullptr;
-    auto* f = dynamic_cast<FutureObject*>(v.obj());
+    auto* f = as_future_object(v.obj());
     return f ? f->future.get() : nullptr;
 }
 
 bool is_coroutine_object(const Value& v) {
     if (!v.is_object()) return false;
-    return v.type()->kind == Kind::coroutine || dynamic_cast<NativeCoroutine*>(v.obj()) != nullptr;
+    return v.type()->kind == Kind::coroutine || as_native_coroutine(v.obj()) != nullptr;
 }
 
 Value future_value(Interp& in, FutureBase& f) {

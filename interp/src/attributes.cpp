@@ -40,7 +40,7 @@ Dict* instance_dict(const Value& obj, bool create) {
                 }
                 return op->attrs;
             }
-            if (auto* f = dynamic_cast<FutureObject*>(o)) {
+            if (auto* f = as_future_object(o)) {
                 if (!f->attrs && create) {
                     f->attrs = new Dict();
                     f->attrs->add_ref();

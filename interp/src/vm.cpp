@@ -25,6 +25,8 @@ CoroutineObject::~CoroutineObject() {
 NativeCoroutine::NativeCoroutine(Coroutine<Value> coro, std::string n) : Object(native_coroutine_type()), name(std::move(n)) {
     handle = coro.release();
 }
+NativeCoroutine::NativeCoroutine(BareYield, Value result, std::string n)
+    : Object(native_coroutine_type()), name(std::move(n)), bare_result(std::move(result)), bare_yield(true) {}
 NativeCoroutine::~NativeCoroutine() {
     if (handle) handle.destroy();
     if (!started && !awaited) warn_never_awaited(name, 0);
@@ -145,6 +147,25 @@ Resumed VM::resume_native(NativeCoroutine& nc, std::exception_ptr thrown) {
         nc.finished = true;
         r.kind = StepResult::Kind::raised;
         r.error = thrown;
+        return r;
+    }
+    if (nc.bare_yield) {
+        // sleep(0): the first resume yields bare (SleepAwaiter's yield_bare), the second
+        // raises what was thrown in or returns the result, as sleep_body would.
+        if (!nc.started) {
+            nc.started = true;
+            nc.awaited = true;
+            r.kind = StepResult::Kind::yielded;
+            return r;
+        }
+        nc.finished = true;
+        if (thrown) {
+            r.kind = StepResult::Kind::raised;
+            r.error = std::move(thrown);
+        } else {
+            r.kind = StepResult::Kind::returned;
+            r.value = std::move(nc.bare_result);
+        }
         return r;
     }
     nc.started = true;

@@ -141,7 +141,7 @@ bool is_awaitable_kind(const Value& v) {
     if (!v.is_object()) return false;
     Kind k = v.type()->kind;
     if (k == Kind::coroutine) return true;
-    return dynamic_cast<NativeCoroutine*>(v.obj()) || dynamic_cast<FutureObject*>(v.obj());
+    return as_native_coroutine(v.obj()) || as_future_object(v.obj());
 }
 
 }  // namespace
@@ -873,7 +873,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                             current_ = f;
                             break;
                         }
-                        if (auto* nc = dynamic_cast<NativeCoroutine*>(aw.obj())) {
+                        if (auto* nc = as_native_coroutine(aw.obj())) {
                             std::exception_ptr t = std::exchange(pending_throw_, nullptr);
                             f->await_state = 0;
                             Resumed r = resume_native(*nc, std::move(t));
@@ -889,7 +889,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                             stack.back() = std::move(r.value);
                             break;
                         }
-                        auto* fo = dynamic_cast<FutureObject*>(aw.obj());
+                        auto* fo = as_future_object(aw.obj());
                         FutureBase* fut = fo->future.get();
                         if (f->await_state == 1) {
                             f->await_state = 0;

@@ -65,9 +65,15 @@ struct CoroutineObject : Object {
 // awaitable the VM drives through the runtime's StepChannel trampoline.
 struct NativeCoroutine : Object {
     NativeCoroutine(Coroutine<Value> coro, std::string name);
+    // asyncio.sleep(0) (tasks.py: `await __sleep0(); return result`): one bare yield, then
+    // `result`, with no C++ coroutine frame behind it (the hot path of every switch).
+    struct BareYield {};
+    NativeCoroutine(BareYield, Value result, std::string name);
     ~NativeCoroutine() override;
     std::string name;  // "sleep", "wait_for": for reprs and the never-awaited warning
-    Coroutine<Value>::Handle handle;
+    Coroutine<Value>::Handle handle;  // null for a BareYield coroutine
+    Value bare_result;                // BareYield: what the second resume returns
+    bool bare_yield = false;
     std::coroutine_handle<> resume_point;  // null before the first resume
     bool started = false;
     bool finished = false;
@@ -81,6 +87,23 @@ struct FutureObject : Object {
     Ref<FutureBase> future;
     Dict* attrs = nullptr;
 };
+
+Type* native_coroutine_type();
+Type* future_type();
+Type* task_type();
+// dynamic_cast with the exact-type case first: every AWAIT of a sleep() or a future asks,
+// and a dynamic_cast costs more than the rest of a switch's bookkeeping. Subclasses
+// (aiohttp's request coroutine) still go through dynamic_cast.
+inline NativeCoroutine* as_native_coroutine(Object* o) {
+    if (!o) return nullptr;
+    if (o->type == native_coroutine_type()) return static_cast<NativeCoroutine*>(o);
+    return dynamic_cast<NativeCoroutine*>(o);
+}
+inline FutureObject* as_future_object(Object* o) {
+    if (!o) return nullptr;
+    if (o->type == task_type() || o->type == future_type()) return static_cast<FutureObject*>(o);
+    return dynamic_cast<FutureObject*>(o);
+}
 
 // asyncio's Future.result() for an awaited, done future (asyncio_module.cpp).
 Value future_result(Interp& in, FutureObject& f);
