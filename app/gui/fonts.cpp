@@ -137,7 +137,10 @@ void Fonts::build(float size, float scale) {
             merge.FontNo = cjk->index;
             merge.OversampleH = 1;
             merge.OversampleV = 1;
-            atlas->AddFontFromFileTTF(cjk->path, pixels, &merge, extra_ranges.Data);
+            // Noto CJK's ideographs are drawn small within their em box: a little larger
+            // they match the Latin text's visual size.
+            merge.GlyphOffset.y = pixels * 0.06f;
+            atlas->AddFontFromFileTTF(cjk->path, pixels * 1.15f, &merge, extra_ranges.Data);
         }
         return f;
     };

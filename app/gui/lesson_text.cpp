@@ -21,7 +21,9 @@ std::string strip_marks(std::string_view s) {
     out.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '`') continue;
-        if (s[i] == '*' && (i + 1 >= s.size() || s[i + 1] != ' ')) continue;
+        // A `*` touching a word is emphasis; one between spaces (2 * 3) is text.
+        const bool space_before = i == 0 || s[i - 1] == ' ', space_after = i + 1 >= s.size() || s[i + 1] == ' ';
+        if (s[i] == '*' && !(space_before && space_after)) continue;
         out += s[i];
     }
     return out;
@@ -81,7 +83,9 @@ void draw_lesson_text(App& app) {
         ImGui::TextWrapped("Welcome to LoopLab. Choose a lesson above: its text appears here, its code in the "
                            "middle, and below, tick by tick, which task holds the event loop.");
         ImGui::Spacing();
-        ImGui::TextDisabled("Space plays and pauses; ← and → step one tick.");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Space plays and pauses; ← and → step one tick.");
+        ImGui::PopStyleColor();
         return;
     }
     const Lesson& l = cat.lessons[st.lesson];

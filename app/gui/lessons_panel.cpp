@@ -35,6 +35,11 @@ void draw_lessons_panel(App& app) {
         ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_OpenOnArrow;
         if (current) flags |= ImGuiTreeNodeFlags_Selected;
         const bool open = ImGui::TreeNodeEx(l.id.c_str(), flags, "%s", l.title.c_str());
+        // A lesson opened elsewhere (command line, last session) scrolls into view once.
+        if (current && st.scrolled_to != st.lesson) {
+            ImGui::SetScrollHereY(0.2f);
+            st.scrolled_to = st.lesson;
+        }
         if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen() && !current) app.open_lesson(int(i), 0);
         if (open) {
             for (size_t k = 0; k < l.scenarios.size(); ++k) {

@@ -18,7 +18,7 @@ struct Settings {
     int window_width = 1600;
     int window_height = 1000;
     // Layout: fractions of the window.
-    float left_width = 0.22f;     // lessons + lesson text column
+    float left_width = 0.25f;     // lessons + lesson text column
     float right_width = 0.30f;    // inspector + console column
     float bottom_height = 0.40f;  // transport + timeline
     float lessons_height = 0.30f; // lessons browser within the left column

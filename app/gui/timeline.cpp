@@ -180,7 +180,7 @@ void draw_task_lane(ImDrawList* dl, const Recording& rec, const model::Task& tas
             std::string label = rec.describe(s);
             ImVec4 clip(std::max(xb, g.axis.x0) + 3, top - 2, xe - 3, bottom + 2);
             const float ty = s.state == TaskState::waiting ? top - 3 : mid - ImGui::GetFontSize() * 0.5f;
-            dl->AddText(nullptr, 0, ImVec2(clip.x + 2, ty), theme().text, label.c_str(),
+            dl->AddText(nullptr, 0, ImVec2(clip.x + 8, ty), theme().text, label.c_str(),
                         label.c_str() + label.size(), 0, &clip);
         } else if (s.state == TaskState::running && xe - xb > 50) {
             ImVec4 clip(std::max(xb, g.axis.x0) + 3, top, xe - 3, bottom);

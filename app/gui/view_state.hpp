@@ -67,6 +67,7 @@ struct InspectorState {
 struct LessonsState {
     int lesson = -1;             // index into the catalog
     int scenario = -1;           // index into that lesson's scenarios
+    int scrolled_to = -1;        // lesson the browser last scrolled to
     bool show_answer = false;    // the Predict section's answer, hidden until asked for
 };
 
