@@ -228,7 +228,8 @@ void draw_inspector(App& app) {
         ImGui::SameLine();
         task_chip(app, snap->holder);
     } else {
-        ImGui::TextDisabled(snap->tick == 0 ? "Before the first step: press ▶ or →."
+        ImGui::TextDisabled(rec->last_tick == 0 && !app.loaded().error.empty() ? "The scenario did not run: see the error."
+                            : snap->tick == 0 ? "Before the first step: press ▶ or →."
                                             : snap->tick >= rec->end_tick ? "The run is over." : "The loop is between steps.");
     }
     if (ImGui::BeginTabBar("insp")) {

@@ -3,6 +3,7 @@
 // test looks at the app's state and at the pixels the frame produced.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -178,6 +179,71 @@ TEST_CASE("lesson 2 walkthrough") {
         h.key(ImGuiKey_Home);
         REQUIRE(app.moment().tick == 0);
         REQUIRE(app.snapshot()->console_end == 0);
+    }
+}
+
+TEST_CASE("timeline and layout input") {
+    Harness h;
+    App& app = *h.app;
+    app.open_lesson(h.lesson("02"), 0);
+    h.frames(3);
+    const model::Recording* rec = app.recording();
+    REQUIRE(rec != nullptr);
+    const TimelineState& tl = app.timeline();
+    ImGuiIO& io = ImGui::GetIO();
+    uint32_t task2 = 0;
+    for (uint32_t i = 0; i < rec->tasks.size(); ++i)
+        if (rec->tasks[i].name == "Task-2") task2 = i;
+    const float y = tl.lanes_y0 + (tl.lanes.row_of_task[task2] + 0.5f) * tl.lane_h - tl.scroll_y;
+    const float x = (tl.axis_x0 + tl.axis_x1) * 0.5f;
+
+    SECTION("hovering a lane names its task; the wheel zooms around the mouse; a drag pans without jumping") {
+        io.MousePos = ImVec2(x, y);
+        h.frames(2);
+        REQUIRE(tl.hovered_task == int64_t(task2));
+        const double span = tl.view_end - tl.view_begin;
+        const double under = tl.view_begin + (x - tl.axis_x0) / (tl.axis_x1 - tl.axis_x0) * span;
+        io.MouseWheel = 2;
+        h.frames();
+        io.MouseWheel = 0;
+        h.frames();
+        const double span2 = tl.view_end - tl.view_begin;
+        REQUIRE(span2 < span * 0.7);
+        const double under2 = tl.view_begin + (x - tl.axis_x0) / (tl.axis_x1 - tl.axis_x0) * span2;
+        REQUIRE(under2 == Approx(under).margin(span2 * 0.01));
+
+        const double begin = tl.view_begin;
+        const uint32_t tick = app.moment().tick;
+        io.MouseDown[0] = true;
+        h.frames();
+        for (int i = 1; i <= 10; ++i) {
+            io.MousePos = ImVec2(x - 20.0f * float(i), y);
+            h.frames();
+        }
+        io.MouseDown[0] = false;
+        h.frames();
+        REQUIRE(tl.view_begin > begin);           // dragged left: later times come into view
+        REQUIRE(app.moment().tick == tick);       // a drag is not a click
+    }
+    SECTION("a click on a lane jumps to that moment and selects the lane's task") {
+        h.click(x, y);
+        REQUIRE(app.moment().selected_task == int64_t(task2));
+        REQUIRE(app.moment().tick > 0);
+    }
+    SECTION("dragging the gap between the lessons column and the code widens the column") {
+        const float before = app.settings().left_width;
+        const float gx = std::round(1600 * before) + 2;
+        io.MousePos = ImVec2(gx, 300);
+        h.frames();
+        io.MouseDown[0] = true;
+        h.frames();
+        for (int i = 1; i <= 5; ++i) {
+            io.MousePos = ImVec2(gx + 16.0f * float(i), 300);
+            h.frames();
+        }
+        io.MouseDown[0] = false;
+        h.frames();
+        REQUIRE(app.settings().left_width > before + 0.03f);
     }
 }
 
