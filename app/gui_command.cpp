@@ -17,11 +17,13 @@ namespace looplab::app {
 namespace {
 
 const char* kScreenshotUsage =
-    "usage: looplab screenshot FILE.py --at TICK --out OUT.png [--size WxH]\n"
+    "usage: looplab screenshot FILE.py --at TICK --out OUT.png [--size WxH] [--light] [--ticks-axis]\n"
     "\n"
     "Runs FILE.py, shows it in the GUI at tick TICK (0: before the first step) and writes\n"
     "the window as a PNG, offscreen (without a display: xvfb-run -a looplab screenshot ...).\n"
-    "  --size WxH   window size in pixels (default 1600x1000)\n";
+    "  --size WxH     window size in pixels (default 1600x1000)\n"
+    "  --light        the light theme (default dark)\n"
+    "  --ticks-axis   the timeline on its per-tick axis (default: virtual time)\n";
 
 const char* kBenchUsage =
     "usage: looplab bench-ui [--tasks N] [--events M] [--frames F]\n"
@@ -113,6 +115,7 @@ int screenshot_command(int argc, char** argv) {
     std::string file, out;
     int64_t tick = -1;
     int w = 1600, h = 1000;
+    gui::ScreenshotStyle style;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--help" || a == "-h") {
@@ -129,6 +132,10 @@ int screenshot_command(int argc, char** argv) {
             out = argv[++i];
         } else if (a == "--size") {
             if (!has_value || !parse_size(argv[++i], w, h)) return usage(kScreenshotUsage, "--size needs WxH, e.g. 1600x1000");
+        } else if (a == "--light") {
+            style.light = true;
+        } else if (a == "--ticks-axis") {
+            style.tick_axis = true;
         } else if (!a.empty() && a[0] == '-') {
             return usage(kScreenshotUsage, "unknown option " + a);
         } else if (file.empty()) {
@@ -141,7 +148,7 @@ int screenshot_command(int argc, char** argv) {
     if (out.empty()) return usage(kScreenshotUsage, "--out OUT.png is required");
     if (tick < 0) return usage(kScreenshotUsage, "--at TICK is required");
     gui::LessonCatalog cat = load_catalog(argv[0]);
-    return gui::run_screenshot(file, tick, out, w, h, cat, load_scenario);
+    return gui::run_screenshot(file, tick, out, w, h, cat, load_scenario, style);
 }
 
 int bench_ui_command(int argc, char** argv) {

@@ -96,9 +96,13 @@ private:
 
 // `looplab` / `looplab FILE.py`: the window. Returns the process exit code.
 int run_gui(const std::string& file, const LessonCatalog& lessons, ScenarioLoader loader);
-// `looplab screenshot FILE.py --at TICK --out OUT.png [--size WxH]`.
+// `looplab screenshot FILE.py --at TICK --out OUT.png [--size WxH] [--light] [--ticks-axis]`.
+struct ScreenshotStyle {
+    bool light = false;
+    bool tick_axis = false;
+};
 int run_screenshot(const std::string& file, int64_t tick, const std::string& out, int width, int height,
-                   const LessonCatalog& lessons, ScenarioLoader loader);
+                   const LessonCatalog& lessons, ScenarioLoader loader, ScreenshotStyle style = {});
 // `looplab bench-ui --tasks N --events M`.
 int run_bench_ui(uint32_t tasks, uint64_t events, uint32_t frames);
 

@@ -73,7 +73,7 @@ int run_gui(const std::string& file, const LessonCatalog& lessons, ScenarioLoade
 }
 
 int run_screenshot(const std::string& file, int64_t tick, const std::string& out, int width, int height,
-                   const LessonCatalog& lessons, ScenarioLoader loader) {
+                   const LessonCatalog& lessons, ScenarioLoader loader, ScreenshotStyle style) {
     PlatformOptions po;
     po.width = width;
     po.height = height;
@@ -87,6 +87,9 @@ int run_screenshot(const std::string& file, int64_t tick, const std::string& out
     App app(platform, std::move(loader), AppOptions{lessons, "", po});
     open_initial(app, file);
     if (!app.recording() && !app.loaded().error.empty()) std::cerr << app.loaded().error << "\n";
+    if (style.light) app.set_theme(false);
+    app.timeline().tick_axis = style.tick_axis;
+    app.timeline().axis_was_tick = style.tick_axis;
     app.jump(tick < 0 ? 0 : tick);
     // A few frames: ImGui sizes windows and tables from the previous frame's contents.
     for (int i = 0; i < 4; ++i) app.frame(0.0);
