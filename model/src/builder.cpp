@@ -22,6 +22,13 @@ public:
         auto ks = std::make_unique<Keyframes>();
         ks_ = ks.get();
         ks_->every = keyframe_every;
+        // Sizes seen in real runs: about one operation and one task change per event, a
+        // future label and a timer per sleep. Reserving avoids rehashing a 1M-event run.
+        ks_->ops.reserve(r_.events.size());
+        ks_->changes.reserve(r_.events.size() / 2);
+        labels_.reserve(r_.events.size() / 8);
+        future_timer_.reserve(r_.events.size() / 8);
+        timer_index_.reserve(r_.events.size() / 8);
         r_.tick_times.push_back(0);
         r_.tick_events.push_back(0);
         for (size_t i = 0; i < r_.events.size(); ++i) event(i, r_.events[i]);

@@ -90,7 +90,7 @@ void prim_op(PrimState& p, uint32_t task, uint32_t arg) {
 
 }  // namespace
 
-void Keyframes::apply(const Recording& rec, LoopState& s, const Op& op) {
+void Keyframes::apply(const Recording&, LoopState& s, const Op& op) {
     switch (op.kind) {
     case OpKind::ready_push_task: s.ready.push_back(ReadyEntry{true, op.a, 0}); break;
     case OpKind::ready_push_callback: s.ready.push_back(ReadyEntry{false, kNone, op.a}); break;
@@ -100,20 +100,8 @@ void Keyframes::apply(const Recording& rec, LoopState& s, const Op& op) {
     case OpKind::ready_remove_callback:
         erase_ready(s.ready, [&](const ReadyEntry& e) { return !e.is_task && e.handle == op.a; });
         break;
-    // The timer heap's order: due time, then scheduling order (CPython's heap compares
-    // TimerHandles by `when`, ties in the order they were scheduled). Sorted: removal is a
-    // binary search, not a scan (10,000 sleepers are common).
-    case OpKind::timer_add: {
-        LoopState::PendingTimer t{rec.timers[op.a].due, op.a};
-        s.timers.insert(std::upper_bound(s.timers.begin(), s.timers.end(), t), t);
-        break;
-    }
-    case OpKind::timer_remove: {
-        LoopState::PendingTimer t{rec.timers[op.a].due, op.a};
-        auto it = std::lower_bound(s.timers.begin(), s.timers.end(), t);
-        if (it != s.timers.end() && *it == t) s.timers.erase(it);
-        break;
-    }
+    case OpKind::timer_add:
+    case OpKind::timer_remove: break;  // by the callers, in bulk (TimerChanges)
     case OpKind::prim_created:
         if (s.prims.size() <= op.a) s.prims.resize(op.a + 1);
         break;
@@ -172,6 +160,35 @@ void Keyframes::tasks_at(const Recording& rec, uint32_t tick, std::vector<TaskVi
 
 namespace {
 
+// Timers in the order they fire: due time, then scheduling order (CPython's heap compares
+// TimerHandles by `when`, ties in the order they were scheduled). With 10,000 sleepers,
+// inserting into a sorted array one by one moves megabytes per seek; the changes since the
+// keyframe are collected and merged once instead.
+struct TimerChanges {
+    std::vector<LoopState::PendingTimer> added, removed;
+
+    bool take(const Recording& rec, const Op& op) {
+        if (op.kind != OpKind::timer_add && op.kind != OpKind::timer_remove) return false;
+        (op.kind == OpKind::timer_add ? added : removed).push_back(LoopState::PendingTimer{rec.timers[op.a].due, op.a});
+        return true;
+    }
+    void merge_into(std::vector<LoopState::PendingTimer>& timers) {
+        if (added.empty() && removed.empty()) return;
+        std::sort(added.begin(), added.end());
+        std::sort(removed.begin(), removed.end());
+        std::vector<LoopState::PendingTimer> out;
+        out.reserve(timers.size() + added.size());
+        std::merge(timers.begin(), timers.end(), added.begin(), added.end(), std::back_inserter(out));
+        if (!removed.empty())
+            out.erase(std::remove_if(out.begin(), out.end(),
+                                     [&](const LoopState::PendingTimer& t) { return std::binary_search(removed.begin(), removed.end(), t); }),
+                      out.end());
+        timers.swap(out);
+        added.clear();
+        removed.clear();
+    }
+};
+
 constexpr size_t kKeyframeBudget = size_t(32) << 20;  // bytes, for each kind of keyframe
 
 size_t bytes_of(const LoopState& s) {
@@ -198,8 +215,9 @@ struct FrameSeries {
         at.push_back(0);
         bytes = bytes_of(first);
     }
+    bool due(size_t done) const { return done % spacing == 0; }
     void after(size_t done, const Frame& state) {
-        if (done % spacing != 0) return;
+        if (!due(done)) return;
         frames.push_back(state);
         at.push_back(uint32_t(done));
         bytes += bytes_of(state);
@@ -233,9 +251,13 @@ void Keyframes::build(const Recording& rec) {
     LoopState s;
     FrameSeries<LoopState> lf{frames, frame_op, spacing};
     lf.start(s);
+    TimerChanges tc;
     for (size_t i = 0; i < ops.size(); ++i) {
-        apply(rec, s, ops[i]);
-        lf.after(i + 1, s);
+        if (!tc.take(rec, ops[i])) apply(rec, s, ops[i]);
+        if (lf.due(i + 1)) {
+            tc.merge_into(s.timers);
+            lf.after(i + 1, s);
+        }
     }
 }
 
@@ -247,7 +269,10 @@ void Keyframes::state_at(const Recording& rec, uint32_t op_end, LoopState& out) 
     out.ready = k.ready;
     out.timers = k.timers;
     out.prims = k.prims;
-    for (uint32_t i = frame_op[f]; i < op_end; ++i) apply(rec, out, ops[i]);
+    thread_local TimerChanges tc;
+    for (uint32_t i = frame_op[f]; i < op_end; ++i)
+        if (!tc.take(rec, ops[i])) apply(rec, out, ops[i]);
+    tc.merge_into(out.timers);
 }
 
 }  // namespace looplab::model

@@ -153,7 +153,8 @@ private:
             }
         }
         uint32_t dice = rnd(100);
-        if (me.steps > 2 && dice < 2 && !me.holds_lock && !me.woke_with_lock) {
+        // Tasks rarely end: the timeline stays busy across the whole run.
+        if (me.steps > 2 && rnd(1000) < 2 && !me.holds_lock && !me.woke_with_lock) {
             emit(EventKind::task_line, me.id, 30, s_file_);
             emit(EventKind::step_end, me.id, 0, uint32_t(StepEnd::returned));
             return;
@@ -166,7 +167,7 @@ private:
             op(queue_, t, PrimitiveOp::queue_get, --qsize_);
             emit(EventKind::queue_items, queue_, qsize_, s_items_[qsize_]);
         }
-        if (dice >= 26 && dice < 36 && !me.holds_lock) {
+        if (dice >= 26 && dice < 29 && !me.holds_lock) {
             if (holder_ == ~0u) {
                 holder_ = t;
                 me.holds_lock = true;
@@ -187,7 +188,8 @@ private:
             ready_.push_back(t);
             return;
         }
-        sleep(t + 1, 0.001 * double(1 + rnd(2000)));
+        // A lock holder keeps it briefly, or every task would end up queued on it.
+        sleep(t + 1, me.holds_lock ? 0.0005 : 0.001 * double(1 + rnd(2000)));
     }
 };
 
