@@ -42,7 +42,7 @@ struct TaskView {
     uint32_t on_index = kNone;  // task or primitive index, by `on`
     uint32_t future = 0;        // trace id of the awaited future
     uint32_t label = 0;         // string id of what it awaits ("sleep", "Lock.acquire"…)
-    double until = 0;           // sleeping: wake-up time (kNever: none)
+    double until = kNever;      // sleeping: wake-up time; waiting with a timeout: its due time (kNever: none)
     uint32_t since_tick = 0;    // tick this state began
     double since_time = 0;      // virtual time this state began
     uint32_t line = 0;          // source line it is at (0: unknown)
