@@ -128,7 +128,7 @@ void draw_code_view(App& app) {
     const float line_h = ImGui::GetTextLineHeight() + 2;
     const float char_w = ImGui::CalcTextSize("0").x;
     const int digits = std::max(3, int(std::to_string(c.lines.lines.size()).size()));
-    const float dots_w = line_h * 3.2f;
+    const float dots_w = line_h * 4.2f;  // three dots and a "+n" count
     const float num_w = char_w * float(digits + 1);
     const float text_x = dots_w + num_w + char_w;
     ImDrawList* dl = ImGui::GetWindowDrawList();

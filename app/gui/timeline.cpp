@@ -260,13 +260,18 @@ void draw_flows(ImDrawList* dl, const Recording& rec, const Geometry& g, const T
     auto it = std::partition_point(rec.flows.begin(), rec.flows.end(),
                                    [&](const model::Flow& f) { return f.from_tick < t0; });
     size_t drawn = 0;
-    const ImU32 col = theme().flow;
+    // Many arrows at once become a curtain: fainter the more of them the view holds.
+    const size_t in_view = size_t(std::partition_point(it, rec.flows.end(), [&](const model::Flow& f) {
+                                      return f.from_tick <= t1;
+                                  }) - it);
+    ImU32 col = theme().flow;
+    if (in_view > 150) col = (col & 0x00FFFFFF) | (ImU32(std::max(40.0, 140.0 * 150.0 / double(in_view))) << 24);
     for (; it != rec.flows.end() && it->from_tick <= t1 && drawn < kMaxFlows; ++it) {
         const int from_row = it->from_task == kNone ? 0 : st.lanes.row_of_task[it->from_task];
         const int to_row = it->to_task == kNone ? -1 : st.lanes.row_of_task[it->to_task];
         if (from_row < 0 || to_row < 0) continue;
-        if ((from_row < g.first_row || from_row > g.last_row) && (to_row < g.first_row || to_row > g.last_row))
-            continue;
+        // Both ends on screen: an arrow into a lane out of view only hides the lanes in view.
+        if (from_row < g.first_row || from_row > g.last_row || to_row < g.first_row || to_row > g.last_row) continue;
         const float xa = g.axis.to_x(tick_axis ? it->from_tick + 0.5 : it->from_time);
         const float xb = g.axis.to_x(tick_axis ? double(it->to_tick) : it->to_time);
         const float ya = g.row_y(from_row, scroll) + g.lane_h * 0.5f;
