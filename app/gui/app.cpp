@@ -15,8 +15,11 @@ App::App(Platform& platform, ScenarioLoader loader, AppOptions options)
     : platform_(platform), loader_(std::move(loader)), options_(std::move(options)) {
     if (!options_.settings_path.empty()) {
         settings_ = load_settings(options_.settings_path);
-        // ImGui keeps a pointer to the name: it must live as long as the App.
-        imgui_ini_ = config_dir() + "/imgui.ini";
+        // ImGui keeps a pointer to the name: it must live as long as the App. It saves every
+        // few seconds, so the directory must exist from the start.
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(options_.settings_path).parent_path(), ec);
+        imgui_ini_ = (std::filesystem::path(options_.settings_path).parent_path() / "imgui.ini").string();
         ImGui::GetIO().IniFilename = imgui_ini_.c_str();
     }
     transport_.speed = settings_.speed;
