@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Generate interp/src/interned_names.inc: the name-like strs (ASCII letters, digits and
-'_' only; single characters too, the parser's are not the interned ones) that CPython 3.11 has interned when tools/cpython_runner.py compiles a
+'_' only) that CPython 3.11 has interned when tools/cpython_runner.py compiles a
 scenario.
 
 Why LoopLab needs it: a set display of 3+ constants is folded into a frozenset constant,
@@ -76,11 +76,16 @@ def live_interned(skip_dict):
                 stack.append(r)
     cands -= (mine - elsewhere)
     out = []
-    for s in sorted(c for c in cands if NAME_LIKE.match(c)):
+    for s in sorted(c for c in cands if NAME_LIKE.match(c) and len(c) > 1):
         fresh = "".join([s[:1], s[1:]])
         if sys.intern(fresh) is not fresh:  # an equal str was interned already
             out.append(s)
-    return out
+    # A one-character literal is the Latin-1 singleton, so interning replaces it only when
+    # another object was interned first (measured: 'e' and '_' are, 'g' and 'z' are not).
+    for c in "".join(chr(i) for i in range(128) if NAME_LIKE.match(chr(i))):
+        if sys.intern(chr(ord(c))) is not chr(ord(c)):
+            out.append(c)
+    return sorted(out)
 
 
 def main():

@@ -48,8 +48,8 @@ const std::vector<std::string_view>& interned_names() {
 }
 
 // codeobject.c all_name_chars: only such strs are interned by intern_string_constants.
-// A one-character str constant is not the interned object either (measured: 'a' in a
-// display is replaced, 'z' is not); "" is a singleton, never replaced.
+// "" is a singleton, never replaced; one-character strs are singletons too, replaced only
+// when another object was interned for them (the table lists those).
 bool name_like(std::string_view s) {
     if (s.empty()) return false;
     for (unsigned char c : s)
@@ -218,7 +218,9 @@ bool Compiler::interned_before_compile(std::string_view s) {
             // The module parsed, so the scanner cannot fail; if it did, keep what was seen.
         }
     }
-    if (identifiers_.count(std::string(s))) return true;
+    // The parser's identifiers are interned as they are, which for one character is the
+    // singleton the literal is too: only longer ones replace a literal.
+    if (s.size() > 1 && identifiers_.count(std::string(s))) return true;
     const auto& names = interned_names();
     return std::binary_search(names.begin(), names.end(), s);
 }
