@@ -35,7 +35,7 @@ const std::string& deref_name(const Code& c, uint32_t i) {
 }
 
 Value make_exception_instance(Interp& in, const Value& v) {
-    if (v.is_object() && v.type()->kind == Kind::type && v.as<Type>()->is_subtype(exc_types().BaseException))
+    if (v.is_object() && v.obj()->type->kind == Kind::type && v.as<Type>()->is_subtype(exc_types().BaseException))
         return call(in, v, std::vector<Value>{});
     if (v.is_object() && v.type()->is_subtype(exc_types().BaseException)) return v;
     raise_type_error("exceptions must derive from BaseException");
@@ -43,9 +43,9 @@ Value make_exception_instance(Interp& in, const Value& v) {
 
 void check_exception_class(const Value& t) {
     auto ok = [](const Value& c) {
-        return c.is_object() && c.type()->kind == Kind::type && c.as<Type>()->is_subtype(exc_types().BaseException);
+        return c.is_object() && c.obj()->type->kind == Kind::type && c.as<Type>()->is_subtype(exc_types().BaseException);
     };
-    if (t.is_object() && t.type()->kind == Kind::tuple) {
+    if (t.is_object() && t.obj()->type->kind == Kind::tuple) {
         for (auto& c : t.as<Tuple>()->items)
             if (!ok(c)) raise_type_error("catching classes that do not inherit from BaseException is not allowed");
         return;
@@ -81,7 +81,7 @@ void unpack(Interp& in, const Value& seq, size_t before, size_t after, bool star
 }
 
 Value dict_merge_for_call(Interp& in, Dict& target, const Value& src, bool check_dupes) {
-    if (src.is_object() && src.type()->kind == Kind::dict) {
+    if (src.is_object() && src.obj()->type->kind == Kind::dict) {
         for (auto& e : src.as<Dict>()->entries()) {
             if (e.key.is_undefined()) continue;
             if (check_dupes && !is_str(e.key)) raise_type_error("keywords must be strings");
@@ -139,7 +139,9 @@ Value call_ex(Interp& in, const Value& f, const Value& args, const Value& kwargs
 
 bool is_awaitable_kind(const Value& v) {
     if (!v.is_object()) return false;
-    Kind k = v.type()->kind;
+    // Value::type() is not inlined into execute(): read an object's type directly on the
+    // paths every await takes.
+    Kind k = v.obj()->type->kind;
     if (k == Kind::coroutine) return true;
     return as_native_coroutine(v.obj()) || as_future_object(v.obj());
 }
@@ -347,7 +349,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                         Value* args = stack.data() + base + (has_self ? 1 : 2);
                         size_t nargs = n + (has_self ? 1 : 0);
                         Value& fn = stack[base];
-                        if (fn.is_object() && fn.type()->kind == Kind::function) {
+                        if (fn.is_object() && fn.obj()->type->kind == Kind::function) {
                             Function& func = *fn.as<Function>();
                             if (!func.code->is_coroutine && !func.code->is_generator && !func.code->is_async_generator) {
                                 CallArgs a;
@@ -367,7 +369,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                         CallArgs a;
                         a.args = args;
                         a.nargs = nargs;
-                        Value r = fn.is_object() && fn.type()->kind == Kind::native ? fn.as<NativeFunction>()->self.is_undefined()
+                        Value r = fn.is_object() && fn.obj()->type->kind == Kind::native ? fn.as<NativeFunction>()->self.is_undefined()
                                                                                            ? fn.as<NativeFunction>()->fn(in, a)
                                                                                            : call(in, fn, a)
                                                                                      : call(in, fn, a);
@@ -538,10 +540,10 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                         Value src = std::move(stack.back());
                         stack.pop_back();
                         Dict* d = stack[stack.size() - arg].as<Dict>();
-                        if (op_of(ins) == Op::DICT_UPDATE && !(src.is_object() && src.type()->kind == Kind::dict) &&
+                        if (op_of(ins) == Op::DICT_UPDATE && !(src.is_object() && src.obj()->type->kind == Kind::dict) &&
                             getattr_or_undefined(in, src, intern("keys")).is_undefined())
                             raise_type_error("'" + type_name(src) + "' object is not a mapping");
-                        if (op_of(ins) == Op::DICT_MERGE && !(src.is_object() && src.type()->kind == Kind::dict) &&
+                        if (op_of(ins) == Op::DICT_MERGE && !(src.is_object() && src.obj()->type->kind == Kind::dict) &&
                             getattr_or_undefined(in, src, intern("keys")).is_undefined())
                             raise_type_error("argument after ** must be a mapping, not " + type_name(src));
                         dict_merge_for_call(in, *d, src, op_of(ins) == Op::DICT_MERGE);
@@ -619,7 +621,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                     case Op::FOR_ITER: {
                         Value& it = stack.back();
                         Value v;
-                        if (it.is_object() && it.type()->kind == Kind::iterator) {
+                        if (it.is_object() && it.obj()->type->kind == Kind::iterator) {
                             auto* ni = static_cast<NativeIterator*>(it.obj());
                             v = ni->next(in, *ni);
                         } else {
@@ -643,7 +645,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                         }
                         size_t base = stack.size() - n - 1;
                         Value& fn = stack[base];
-                        if (fn.is_object() && fn.type()->kind == Kind::function) {
+                        if (fn.is_object() && fn.obj()->type->kind == Kind::function) {
                             Function& func = *fn.as<Function>();
                             if (!func.code->is_coroutine && !func.code->is_generator && !func.code->is_async_generator) {
                                 Ref<Frame> nf;
@@ -679,7 +681,12 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                             CallArgs a;
                             a.args = stack.data() + base + 1;
                             a.nargs = n;
-                            r = call(in, fn, a);
+                            // A module function (asyncio.sleep, len...): call()'s native case
+                            // without its dispatch.
+                            if (fn.is_object() && fn.obj()->type->kind == Kind::native && fn.as<NativeFunction>()->self.is_undefined())
+                                r = fn.as<NativeFunction>()->fn(in, a);
+                            else
+                                r = call(in, fn, a);
                         } else {
                             r = call_kw(in, stack.data() + base, n, *names.as<Tuple>());
                         }
@@ -785,7 +792,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                             if (cause.is_none()) eo->cause = Value();
                             else {
                                 Value c = cause;
-                                if (c.is_object() && c.type()->kind == Kind::type) c = make_exception_instance(in, c);
+                                if (c.is_object() && c.obj()->type->kind == Kind::type) c = make_exception_instance(in, c);
                                 else if (!c.is_object() || !c.type()->is_subtype(exc_types().BaseException))
                                     raise_type_error("exception causes must derive from BaseException");
                                 eo->cause = c;
@@ -832,7 +839,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                     case Op::GET_AWAITABLE: {
                         Value& v = stack.back();
                         if (!is_awaitable_kind(v)) {
-                            if (v.is_object() && v.type()->kind == Kind::generator)
+                            if (v.is_object() && v.obj()->type->kind == Kind::generator)
                                 raise_type_error("object generator can't be used in 'await' expression");
                             Value aw = v.is_object() ? v.type()->lookup("__await__") : Value();
                             if (!aw.is_undefined()) {
@@ -844,7 +851,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                                 raise_type_error("object " + type_name(v) + " can't be used in 'await' expression");
                             }
                         }
-                        if (v.type()->kind == Kind::coroutine) {
+                        if (v.is_object() && v.obj()->type->kind == Kind::coroutine) {
                             auto* co = v.as<CoroutineObject>();
                             if (co->finished || co->started)
                                 raise(exc_types().RuntimeError, "cannot reuse already awaited coroutine");
@@ -853,7 +860,7 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                     }
                     case Op::AWAIT: {
                         Value& aw = stack.back();
-                        if (aw.type()->kind == Kind::coroutine) {
+                        if (aw.is_object() && aw.obj()->type->kind == Kind::coroutine) {
                             auto* co = aw.as<CoroutineObject>();
                             if (co->started) raise(exc_types().RuntimeError, "cannot reuse already awaited coroutine");
                             co->started = true;
