@@ -19,6 +19,7 @@ ScenarioOutcome run_scenario_source(Runtime& rt, const std::string& source, cons
     py::Interp in(rt);
     py::seed_random(in, seed);
     bool ended = false;
+    Ref<py::ExceptionObject> last_value;  // kept until shutdown, as CPython's sys.last_value
     try {
         in.exec_main(source, path);
     } catch (const RunEnded& e) {
@@ -26,6 +27,7 @@ ScenarioOutcome run_scenario_source(Runtime& rt, const std::string& source, cons
         report(e.report() + '\n');
         r.exit_code = e.exit_code();
     } catch (const py::PyErrorBase& e) {
+        last_value = e.exc;
         const auto& x = py::exc_types();
         if (e.exc->type->is_subtype(x.SystemExit)) {
             auto& args = e.exc->args.as<py::Tuple>()->items;
@@ -49,7 +51,7 @@ ScenarioOutcome run_scenario_source(Runtime& rt, const std::string& source, cons
     rt.out().flush();
     // A run LoopLab ended itself (deadlock, limit, runaway) stops like the reference
     // runner: no interpreter-shutdown messages.
-    if (!ended) in.shutdown();
+    if (!ended) in.shutdown(std::move(last_value));
     return r;
 }
 

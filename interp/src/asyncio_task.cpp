@@ -62,7 +62,20 @@ FrameTask::FrameTask(EventLoop& loop, Value coro, std::string_view name, const c
     else if (auto* nc = as_native_coroutine(coro_.obj())) nc->awaited = true;
     trace_task_line(loop.runtime(), id(), coro_);
 }
-FrameTask::~FrameTask() { close_body(); }
+FrameTask::~FrameTask() {
+    // futures.py Future.__del__ ("Task exception was never retrieved") reported here rather
+    // than by ~FutureBase: by then the object is only a FutureBase, so the message would say
+    // "Future" and the repr would lose the task's name and coroutine (CPython runs __del__
+    // on the whole Task).
+    if (log_traceback_ && exception_) {
+        log_traceback_ = false;
+        ExceptionContext ctx;
+        ctx.message = "Task exception was never retrieved\nfuture: " + repr();
+        ctx.exception = exception_;
+        loop_->call_exception_handler(ctx);
+    }
+    close_body();
+}
 
 std::string FrameTask::coro_name() const {
     if (coro_.type()->kind == Kind::coroutine) return coro_.as<CoroutineObject>()->qualname;

@@ -125,18 +125,39 @@ Value prep_reraise_star(Interp& in, const Value& orig, const Value& raised_list,
     return derive(*orig.as<ExceptionObject>(), std::move(all));
 }
 
+namespace {
+// warnings.py's "default" action: a warning is shown once per location -- its text,
+// category and line in the registry of the module it is attributed to. One registry (kept
+// in sys, where CPython keeps the one for "sys:1") keyed by file, line and text does the same.
+bool warned_before(Interp& in, const std::string& file, int line, const std::string& text) {
+    Dict* sys = in.import_module("sys").as<Module>()->dict;
+    Value reg = sys->get_str("__warningregistry__");
+    if (kind_of(reg) != Kind::dict) {
+        reg = Value(new Dict());
+        sys->set_str("__warningregistry__", reg);
+    }
+    std::string key = file + ":" + std::to_string(line) + ":RuntimeWarning:" + text;
+    if (!as_dict(reg)->get_str(key).is_undefined()) return true;
+    as_dict(reg)->set_str(key, Value::boolean(true));
+    return false;
+}
+}  // namespace
+
 void warn_never_awaited(const std::string& qualname, int line) {
     (void)line;
     try {
         if (!Interp::current_or_null()) return;
         Interp& in = Interp::current();
-        if (!in.vm().current_frame()) {
+        std::string text = "coroutine '" + qualname + "' was never awaited";
+        Frame* f = in.vm().current_frame();
+        if (!f) {
             // Collected when no Python code runs (interpreter shutdown): warnings.py has no
             // frame to point at and reports "sys:1".
-            in.write_stderr("sys:1: RuntimeWarning: coroutine '" + qualname + "' was never awaited\n");
+            if (!warned_before(in, "sys", 1, text)) in.write_stderr("sys:1: RuntimeWarning: " + text + "\n");
             return;
         }
-        in.warn(exc_types().RuntimeWarning, "coroutine '" + qualname + "' was never awaited");
+        if (warned_before(in, f->code->filename, f->line(), text)) return;
+        in.warn(exc_types().RuntimeWarning, text);
         in.write_stderr("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
     } catch (...) {
     }

@@ -294,11 +294,13 @@ void Interp::enter_call() {
 
 }  // namespace looplab::py
 
+#include "asyncio_bridge.hpp"
 #include "looplab/event_loop.hpp"
+#include "vm_ops.hpp"
 
 namespace looplab::py {
 
-void Interp::shutdown() {
+void Interp::shutdown(Ref<ExceptionObject> last_value) {
     // CPython at exit: pending tasks are destroyed ("Task was destroyed but it is pending!"),
     // the main module's objects go. Done while the interpreter still exists, so every message
     // that needs Python (reprs, tracebacks) can be produced.
@@ -308,7 +310,26 @@ void Interp::shutdown() {
             write_stderr("Task was destroyed but it is pending!\ntask: " + t->repr() + "\n");
         }
     }
+    // The exception that ended the program goes only now, with the frames its traceback
+    // holds (their locals: tasks whose exception nobody retrieved report it then). In
+    // CPython it outlives the traceback print (Python/pythonrun.c keeps it as
+    // sys.last_value) and, when it left asyncio.run(), even the clearing of sys: Runner.run's
+    // frame holds the main task, which holds the exception, whose traceback holds that frame,
+    // so only the final gc.collect() of Py_FinalizeEx frees it -- after the pending tasks,
+    // which were created earlier and so come first in the collector's list.
+    last_value = nullptr;
     if (Module* m = main_module()) m->dict->clear();
+    // A task that never took its first step (made on a loop that never ran again) still
+    // holds its coroutine in the created state: when the collector frees it, CPython's
+    // _PyGen_Finalize warns that it was never awaited -- from no frame, so "sys:1".
+    for (EventLoop* loop : rt_->loops()) {
+        for (TaskBase* t : loop->pending_tasks()) {
+            auto* ft = dynamic_cast<FrameTask*>(t);
+            if (!ft || ft->coro().type()->kind != Kind::coroutine) continue;
+            auto* co = ft->coro().as<CoroutineObject>();
+            if (!co->started) warn_never_awaited(co->qualname, 0);
+        }
+    }
     for (EventLoop* loop : rt_->loops()) {
         loop->set_exception_handler([](EventLoop& l, const ExceptionContext& ctx) {
             std::string out = ctx.message + "\n";

@@ -12,6 +12,15 @@ CPython is the reference. Prints one line per file and a unified diff of every p
 that differs; exits 0 when all match, 1 otherwise, 2 on usage errors.
 
 A first-line comment `# looplab-args: --until 10` passes options to both sides.
+
+Whole stderr: with --full-stderr, or for a file whose first line is
+`# compare: full-stderr` (then `# looplab-args:` may follow on the second line),
+the whole stderr must match instead of its last line -- for scenarios about the
+ORDER of interpreter messages (traceback, "Task exception was never retrieved",
+"Task was destroyed but it is pending!", never-awaited warnings). Normalised on
+both sides, besides hex addresses, is only what LoopLab's tracebacks leave out on
+purpose: frames of CPython's own library (`File "/usr/lib/python3.11/..."` with
+their source lines) and 3.11's `^^^^`/`~~~` marker lines.
 """
 
 import argparse
@@ -27,14 +36,38 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUNNER = os.path.join(ROOT, 'tools', 'cpython_runner.py')
 ARGS_MARK = '# looplab-args:'
+FULL_MARK = '# compare: full-stderr'
 TIMEOUT = 120
 HEX = re.compile(r'0x[0-9a-fA-F]+')
 
 
-def extra_args(path):
+def header(path):
+    """(extra args, full-stderr marker) from the file's first line(s)."""
     with open(path, encoding='utf-8', errors='replace') as f:
-        first = f.readline().strip()
-    return shlex.split(first[len(ARGS_MARK):]) if first.startswith(ARGS_MARK) else []
+        first, second = f.readline().strip(), f.readline().strip()
+    full = first == FULL_MARK
+    line = second if full else first
+    return (shlex.split(line[len(ARGS_MARK):]) if line.startswith(ARGS_MARK) else []), full
+
+
+STDLIB_FRAME = re.compile(r'^(\s*)File "/usr/lib/python3\.\d+/')
+CARETS = re.compile(r'^\s*[~^]+\s*$')
+
+
+def without_stdlib_frames(text):
+    """stderr minus the standard library's traceback frames and the caret lines."""
+    out, skip_deeper = [], None
+    for ln in text.splitlines(keepends=True):
+        indent = len(ln) - len(ln.lstrip())
+        if skip_deeper is not None and ln.strip() and indent > skip_deeper:
+            continue  # the skipped frame's source line
+        skip_deeper = None
+        m = STDLIB_FRAME.match(ln)
+        if m:
+            skip_deeper = len(m.group(1))
+        elif not CARETS.match(ln):
+            out.append(ln)
+    return ''.join(out)
 
 
 def read(path):
@@ -71,8 +104,8 @@ def diff(part, expected, actual, limit=60):
     return ''.join(ln if ln.endswith('\n') else ln + '\n' for ln in lines)
 
 
-def compare(looplab, python, path):
-    extra = extra_args(path)
+def compare(looplab, python, path, full_stderr=False):
+    extra, marked = header(path)
     with tempfile.TemporaryDirectory(prefix='differential-') as tmp:
         ta, tb = os.path.join(tmp, 'looplab.ticks'), os.path.join(tmp, 'cpython.ticks')
         ll = run([looplab, 'run', path, '--ticks', ta] + extra, ta)
@@ -86,9 +119,14 @@ def compare(looplab, python, path):
     for part in ('stdout', 'ticks'):
         if py[part] != ll[part]:
             out.append(diff(part, py[part], ll[part]))
-    rp, rl = report_of(py['stderr']), report_of(ll['stderr'])
-    if rp != rl:
-        out.append(diff('last stderr line', rp, rl))
+    if full_stderr or marked:
+        ep, el = without_stdlib_frames(py['stderr']), without_stdlib_frames(ll['stderr'])
+        if ep != el:
+            out.append(diff('stderr', ep, el))
+    else:
+        rp, rl = report_of(py['stderr']), report_of(ll['stderr'])
+        if rp != rl:
+            out.append(diff('last stderr line', rp, rl))
     return path, py, out
 
 
@@ -98,6 +136,8 @@ def main(argv):
     ap.add_argument('--python', default='/usr/bin/python3')
     ap.add_argument('-j', type=int, default=1, help='files compared in parallel')
     ap.add_argument('-q', action='store_true', help='print only failures and the summary')
+    ap.add_argument('--full-stderr', action='store_true',
+                    help='compare the whole stderr of every file (see the docstring)')
     ap.add_argument('files', nargs='+')
     a = ap.parse_args(argv)
     for f in a.files:
@@ -106,7 +146,8 @@ def main(argv):
             return 2
     failed = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.j)) as ex:
-        for path, py, out in ex.map(lambda f: compare(a.looplab, a.python, os.path.abspath(f)), a.files):
+        for path, py, out in ex.map(lambda f: compare(a.looplab, a.python, os.path.abspath(f), a.full_stderr),
+                                   a.files):
             name = os.path.relpath(path, ROOT)
             if out:
                 failed.append(name)

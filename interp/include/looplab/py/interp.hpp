@@ -62,7 +62,9 @@ public:
 
     // End of the program (interpreter shutdown): what CPython prints when the last
     // references go — "Task was destroyed but it is pending!" for tasks never finished.
-    void shutdown();
+    // `last_value` is the exception that ended the program (sys.last_value): it, and the
+    // frames its traceback holds, go after the pending tasks (see interp.cpp).
+    void shutdown(Ref<ExceptionObject> last_value = {});
 
     // ---- output ----
     void write_stdout(std::string_view s);
