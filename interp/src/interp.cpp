@@ -229,7 +229,8 @@ void format_one(Interp& in, const ExceptionObject& e, std::string& out, int dept
         std::vector<Value> members = items.size() > 1 ? to_vector(in, items[1]) : std::vector<Value>{};
         for (size_t i = 0; i < members.size() && i < 15; ++i) {
             std::string title = " " + std::to_string(i + 1) + " ";
-            std::string bar = "+" + std::string(16, '-') + title + std::string(size_t(std::max<int>(0, 20 - int(title.size()))), '-');
+            // traceback.py / pythonrun.c: f"+---------------- {i + 1} ----------------"
+            std::string bar = "+" + std::string(16, '-') + title + std::string(16, '-');
             out += head + (i == 0 ? "  +-" : "    ") + bar + "\n";
             std::string sub;
             std::vector<const ExceptionObject*> seen2 = seen;

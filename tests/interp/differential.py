@@ -20,7 +20,8 @@ ORDER of interpreter messages (traceback, "Task exception was never retrieved",
 "Task was destroyed but it is pending!", never-awaited warnings). Normalised on
 both sides, besides hex addresses, is only what LoopLab's tracebacks leave out on
 purpose: frames of CPython's own library (`File "/usr/lib/python3.11/..."` with
-their source lines) and 3.11's `^^^^`/`~~~` marker lines.
+their source lines, also inside exception groups' `|` margins) and 3.11's
+`^^^^`/`~~~` marker lines.
 """
 
 import argparse
@@ -50,15 +51,17 @@ def header(path):
     return (shlex.split(line[len(ARGS_MARK):]) if line.startswith(ARGS_MARK) else []), full
 
 
-STDLIB_FRAME = re.compile(r'^(\s*)File "/usr/lib/python3\.\d+/')
-CARETS = re.compile(r'^\s*[~^]+\s*$')
+# Inside an exception group the lines start with '  | ' margins: they count as indentation.
+MARGIN = re.compile(r'^[ |]*')
+STDLIB_FRAME = re.compile(r'^([ |]*)File "/usr/lib/python3\.\d+/')
+CARETS = re.compile(r'^[ |]*[~^]+\s*$')
 
 
 def without_stdlib_frames(text):
     """stderr minus the standard library's traceback frames and the caret lines."""
     out, skip_deeper = [], None
     for ln in text.splitlines(keepends=True):
-        indent = len(ln) - len(ln.lstrip())
+        indent = MARGIN.match(ln).end()
         if skip_deeper is not None and ln.strip() and indent > skip_deeper:
             continue  # the skipped frame's source line
         skip_deeper = None
