@@ -43,7 +43,15 @@ class Task(aio_tasks._PyTask, Future):
     # _PyTask's name-mangled self.__step / self.__wakeup resolve to these.
     def _Task__step(self, exc=None):
         clock.on_step(self)
-        aio_tasks._PyTask._Task__step(self, exc)
+        try:
+            aio_tasks._PyTask._Task__step(self, exc)
+        finally:
+            # This frame is linked to _PyTask.__step's, which a failed task's exception
+            # traceback holds: task -> exception -> traceback -> frames -> task. Break the
+            # cycle as _PyTask does, or a failed task lives until the collector runs at exit
+            # and "Task exception was never retrieved" comes after main's traceback, where
+            # the C Task (no Python frames) reports it before.
+            self = None
 
     def _Task__wakeup(self, future):
         # As C's task_wakeup (Modules/_asynciomodule.c): fetch the future's exception,
