@@ -841,10 +841,8 @@ void Compiler::unwind_fblock(const FBlock& b, bool preserve_tos) {
         case FBlock::try_except: emit(Op::POP_BLOCK); break;
         case FBlock::finally_try: {
             emit(Op::POP_BLOCK);
-            // Compile the finally body with this block removed so a return inside it does
-            // not run it again.
-            FBlock saved = u().fblocks.back();
-            (void)saved;
+            // The callers pop this block before unwinding it, so a return inside the finally
+            // body does not run it again.
             body(*b.finalbody);
             break;
         }

@@ -21,7 +21,8 @@ private:
 public:
     // Semaphore(value=1): ValueError('Semaphore initial value must be >= 0') when negative.
     explicit Semaphore(int64_t value = 1);
-    ~Semaphore();
+    // Virtual: the interpreter owns a BoundedSemaphore through a Semaphore pointer.
+    virtual ~Semaphore();
 
     // Semaphore.locked(): cannot be acquired immediately — the value is 0, or a waiter that
     // is not cancelled is queued (it goes first, even if the value is positive).
