@@ -3,7 +3,6 @@
 // parser_cases.py), plus LoopLab's own limits and unsupported constructs.
 #include <catch2/catch.hpp>
 
-#include <ctime>
 #include <cmath>
 #include <string>
 
@@ -269,13 +268,7 @@ TEST_CASE("deep nesting is a SyntaxError, never a stack overflow", "[parser]") {
     }
 }
 
-TEST_CASE("big inputs parse in linear time", "[parser]") {
-    // CPU time, not wall time: the machine is shared.
-    auto seconds = [](const std::string& src) {
-        std::clock_t t0 = std::clock();
-        parse(src, "x.py");
-        return double(std::clock() - t0) / CLOCKS_PER_SEC;
-    };
+TEST_CASE("big inputs parse whole", "[parser]") {
     SECTION("5000 functions") {
         std::string src;
         for (int i = 0; i < 5000; ++i)
@@ -284,15 +277,17 @@ TEST_CASE("big inputs parse in linear time", "[parser]") {
         auto m = parse(src, "x.py");
         CHECK(m->body.size() == 5000);
     }
-    SECTION("doubling the input at most roughly doubles the time") {
-        auto make = [](int n) {
-            std::string src = "data = [\n";
-            for (int i = 0; i < n; ++i) src += "    {'k': " + std::to_string(i) + ", 'v': 'x' * 3},\n";
-            return src + "]\n" + std::string(size_t(n), '#') + "\ns = '" + std::string(size_t(n) * 20, 'a') + "'\n";
-        };
-        double t1 = seconds(make(10000));
-        double t2 = seconds(make(40000));
-        CHECK(t2 < t1 * 12);  // 4x the input; quadratic behaviour would be 16x
+    SECTION("a 100,000-entry literal with long comments and strings parses whole") {
+        // No timing here (tests never assert on time): a parser that is quadratic in the input
+        // takes minutes on this input, and ctest's timeout reports it.
+        const int n = 100000;
+        std::string src = "data = [\n";
+        for (int i = 0; i < n; ++i) src += "    {'k': " + std::to_string(i) + ", 'v': 'x' * 3},\n";
+        src += "]\n" + std::string(size_t(n), '#') + "\ns = '" + std::string(size_t(n) * 20, 'a') + "'\n";
+        auto m = parse(src, "x.py");
+        REQUIRE(m->body.size() == 2);
+        const auto& list = m->body[0]->as<ast::Assign>().value->as<ast::List>();
+        CHECK(list.elts.size() == size_t(n));
     }
     SECTION("an error at the end of a big file is still reported at the right line") {
         std::string src;
