@@ -109,6 +109,22 @@ void draw_holder_lane(ImDrawList* dl, const Recording& rec, const Geometry& g, f
             dl->AddRectFilled(ImVec2(x, top + 3), ImVec2(x + kFoldPx, bottom - 3), task_color(colour, 0.75f));
             ++st.folded_bars;
             x += kFoldPx;
+            // Steps run one after another, so only the window's last step can reach past it
+            // (a blocking step that began among zero-time ones): draw its rest, or it is lost.
+            const model::HolderStep& last = rec.holder[k1 - 2];
+            const float xe = tick_axis ? x : g.axis.to_x(last.end_time);
+            if (xe > x + 1) {
+                const uint32_t c = last.task == kNone ? 7 : rec.tasks[last.task].colour;
+                dl->AddRectFilled(ImVec2(x, top), ImVec2(xe - (xe - x > 4 ? 1 : 0), bottom), task_color(c));
+                if (xe - x > 40 && last.task != kNone) {
+                    const std::string& name = rec.tasks[last.task].name;
+                    ImVec4 clip(x + 3, top, xe - 3, bottom);
+                    dl->AddText(nullptr, 0, ImVec2(x + 4, top + 1), text_on(task_color(c)), name.c_str(),
+                                name.c_str() + name.size(), 0, &clip);
+                }
+                ++st.bars_drawn;
+                x = xe;
+            }
         }
     }
 }
