@@ -175,9 +175,23 @@ void draw_task_lane(ImDrawList* dl, const Recording& rec, const model::Task& tas
         const float xe = std::min(xe_raw, g.axis.x1 + 1);
         ++st.bars_drawn;
         switch (s.state) {
-        case TaskState::running:
+        case TaskState::running: {
             dl->AddRectFilled(ImVec2(xb, top), ImVec2(xe, bottom), solid);
+            // Resume and suspend marks where there is room: a notch where the step resumes the
+            // coroutine, a bar where it gives the loop back (not when the task ends there).
+            if (xe - xb >= 10) {
+                const ImU32 mark = text_on(solid);
+                const float h = std::min(4.0f, (bottom - top) * 0.3f);
+                dl->AddTriangleFilled(ImVec2(xb + 1, top + 1), ImVec2(xb + 1 + h, top + 1 + h),
+                                      ImVec2(xb + 1, top + 1 + 2 * h), mark);
+                const bool suspends = i + 1 < segs.size() && segs[i + 1].state != TaskState::done &&
+                                      segs[i + 1].state != TaskState::cancelled &&
+                                      segs[i + 1].state != TaskState::failed;
+                if (suspends && xe_raw <= g.axis.x1 + 1)
+                    dl->AddRectFilled(ImVec2(xe - 3, top + 1), ImVec2(xe - 1.5f, bottom - 1), mark);
+            }
             break;
+        }
         case TaskState::ready:
             dl->AddRectFilled(ImVec2(xb, mid - half), ImVec2(xe, mid + half), task_color(task.colour, 0.18f));
             dl->AddRect(ImVec2(xb, mid - half), ImVec2(xe, mid + half), task_color(task.colour, 0.9f));
