@@ -6,6 +6,7 @@
 #include <string>
 
 #include "looplab/exceptions.hpp"
+#include "looplab/heap_pages.hpp"
 #include "looplab/runtime.hpp"
 #include "check_command.hpp"
 #include "gui_command.hpp"
@@ -122,6 +123,7 @@ int run_demo(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    looplab::use_huge_pages_for_heap();  // before anything allocates much: see heap_pages.hpp
     if (argc < 2) return looplab::app::gui_command(argc, argv);
     if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
         std::cout << kUsage;

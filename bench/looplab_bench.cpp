@@ -18,6 +18,7 @@
 
 #include "looplab/event.hpp"
 #include "looplab/gather.hpp"
+#include "looplab/heap_pages.hpp"
 #include "looplab/queue.hpp"
 #include "looplab/runners.hpp"
 #include "looplab/semaphore.hpp"
@@ -182,6 +183,7 @@ int main(int argc, char** argv) {
     char* end = nullptr;
     long long n = std::strtoll(argv[2], &end, 10);
     if (!w || *end || n <= 0) return usage();
+    looplab::use_huge_pages_for_heap();  // as `looplab` does (LOOPLAB_SMALL_PAGES=1: without)
 
     Runtime rt;
     const char* trace = std::getenv("LOOPLAB_TRACE");

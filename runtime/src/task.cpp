@@ -2,11 +2,13 @@
 #include "looplab/task.hpp"
 
 #include "looplab/event_loop.hpp"
+#include "looplab/heap_pages.hpp"
 
 namespace looplab {
 
 TaskBase::TaskBase(EventLoop& loop, std::string_view name) : FutureBase(loop), number_(loop.runtime().next_task_number()) {
     Runtime& rt = loop.runtime();
+    cover_heap_growth();  // pending tasks are what grows the heap: keep it in huge pages
     if (name.empty()) name_number_ = static_cast<uint32_t>(rt.next_task_name_number());
     else extras().task_name = std::string(name);
     label_ = "Task";
