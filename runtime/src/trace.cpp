@@ -93,13 +93,33 @@ EventLog::~EventLog() {
     for (TraceEvent* c : chunks_) munmap(c, kChunkEvents * sizeof(TraceEvent));
 }
 
+namespace {
+
+// One chunk: 2 MiB, aligned to 2 MiB so the kernel can back it with a single transparent huge
+// page (one fault and one 2 MiB clear instead of 512 of each), populated up front. Where huge
+// pages are off this is still one populating mapping, as before.
+TraceEvent* map_chunk() {
+    constexpr size_t kBytes = EventLog::kChunkEvents * sizeof(TraceEvent);
+    void* p = mmap(nullptr, 2 * kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    auto raw = reinterpret_cast<uintptr_t>(p);
+    uintptr_t start = (raw + kBytes - 1) & ~(uintptr_t(kBytes) - 1);
+    if (start > raw) munmap(p, start - raw);
+    if (raw + 2 * kBytes > start + kBytes) munmap(reinterpret_cast<void*>(start + kBytes), raw + 2 * kBytes - (start + kBytes));
+    void* chunk = reinterpret_cast<void*>(start);
+    madvise(chunk, kBytes, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+    if (madvise(chunk, kBytes, MADV_POPULATE_WRITE) == 0) return static_cast<TraceEvent*>(chunk);
+#endif
+    // Kernels before 5.14: touch one byte per page; still cheaper than faulting them mid-run.
+    for (size_t off = 0; off < kBytes; off += 4096) static_cast<volatile char*>(chunk)[off] = 0;
+    return static_cast<TraceEvent*>(chunk);
+}
+
+}  // namespace
+
 void EventLog::grow() {
-    if (used_ == chunks_.size()) {
-        void* p = mmap(nullptr, kChunkEvents * sizeof(TraceEvent), PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-        if (p == MAP_FAILED) throw std::bad_alloc();
-        chunks_.push_back(static_cast<TraceEvent*>(p));
-    }
+    if (used_ == chunks_.size()) chunks_.push_back(map_chunk());
     cur_ = chunks_[used_++];
     end_ = cur_ + kChunkEvents;
 }

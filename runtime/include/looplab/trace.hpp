@@ -100,10 +100,10 @@ private:
 };
 
 // The recorded events, in order: fixed-size chunks that never move (a live viewer may keep
-// pointers into them) and are mapped with their pages already populated. On this kind of
-// machine first-touch page faults, not instructions, dominate the cost of tracing, and one
-// populating mmap per 2 MiB is several times cheaper than faulting pages one by one; no
-// reallocation ever copies the log either.
+// pointers into them) and are mapped with their pages already populated, as one transparent
+// huge page each where the kernel allows. On this kind of machine first-touch page faults,
+// not instructions, dominate the cost of tracing, and populating 2 MiB at once is several
+// times cheaper than faulting pages one by one; no reallocation ever copies the log either.
 class EventLog {
 public:
     static constexpr size_t kChunkShift = 16;
