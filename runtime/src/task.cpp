@@ -14,7 +14,9 @@ TaskBase::TaskBase(EventLoop& loop, std::string_view name) : FutureBase(loop), n
     label_ = "Task";
     if (rt.tracer()) {
         TaskBase* creator = loop.current_task();
-        rt.emit(EventKind::task_created, id(), creator ? creator->id() : 0, rt.intern(get_name()));
+        // A generated name "Task-N" is new by construction: store it without a lookup.
+        uint32_t name_id = name_number_ ? rt.tracer()->strings().add_unique(get_name()) : rt.intern(get_name());
+        rt.emit(EventKind::task_created, id(), creator ? creator->id() : 0, name_id);
     }
     // Task.__init__: self._loop.call_soon(self.__step); _register_task(self)
     schedule_step();

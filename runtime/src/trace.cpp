@@ -89,6 +89,11 @@ uint32_t StringTable::intern(std::string_view s) {
     return id;
 }
 
+uint32_t StringTable::add_unique(std::string_view s) {
+    strings_.emplace_back(s);
+    return static_cast<uint32_t>(strings_.size() - 1);
+}
+
 EventLog::~EventLog() {
     for (TraceEvent* c : chunks_) munmap(c, kChunkEvents * sizeof(TraceEvent));
 }

@@ -91,6 +91,11 @@ class StringTable {
 public:
     StringTable();
     uint32_t intern(std::string_view s);
+    // Stores a string without looking it up first: for strings that are new by construction
+    // (a task's generated name "Task-N"). Hashing 50,000 unique names was most of what
+    // tracing added to task creation. An equal string interned later gets another id;
+    // readers only ever map ids to text, so that is harmless.
+    uint32_t add_unique(std::string_view s);
     const std::string& get(uint32_t id) const { return strings_[id]; }
     size_t size() const { return strings_.size(); }
 
