@@ -59,8 +59,10 @@ void use_huge_pages_for_heap() noexcept {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     uintptr_t before = heap_end();
     // Make malloc grow the heap now, so the first step of it is marked before anything
-    // touches it. `volatile` keeps the compiler from removing the malloc/free pair.
-    void* volatile probe = std::malloc(256 << 10);
+    // touches it: ask for more than the free space at the top (keepcost). `volatile` keeps
+    // the compiler from removing the malloc/free pair.
+    size_t top_free = mallinfo2().keepcost;
+    void* volatile probe = std::malloc(top_free + (256 << 10));
     std::free(probe);
     g_covered_end = before;
     g_enabled = true;
