@@ -32,7 +32,7 @@ void run_user_handle(RefCounted* h, RefCounted*) {
 }
 }  // namespace
 
-EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number) { ready_.resize(kReadyInitialCapacity); }
+EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number) { resize_ready(kReadyInitialCapacity); }
 
 EventLoop::~EventLoop() { teardown(); }
 
@@ -101,32 +101,18 @@ void EventLoop::close() {
 
 // --- ready queue ---------------------------------------------------------------------------------
 
-void EventLoop::grow_ready() {
-    std::vector<ReadyEntry> bigger(ready_.size() * 2);
-    for (size_t i = 0; i < ready_size_; ++i) bigger[i] = ready_[(ready_head_ + i) & (ready_.size() - 1)];
-    ready_.swap(bigger);
+void EventLoop::resize_ready(size_t capacity) {
+    std::vector<ReadyEntry> other(capacity);
+    for (size_t i = 0; i < ready_size_; ++i) other[i] = ready_[(ready_head_ + i) & ready_mask_];
+    ready_.swap(other);
+    ready_mask_ = capacity - 1;
     ready_head_ = 0;
 }
 
-void EventLoop::push_ready(const ReadyEntry& e) {
-    if (ready_size_ == ready_.size()) grow_ready();
-    ready_[(ready_head_ + ready_size_) & (ready_.size() - 1)] = e;
-    ++ready_size_;
-}
+void EventLoop::grow_ready() { resize_ready(ready_.size() * 2); }
 
-EventLoop::ReadyEntry EventLoop::pop_ready() noexcept {
-    ReadyEntry e = ready_[ready_head_];
-    ready_head_ = (ready_head_ + 1) & (ready_.size() - 1);
-    --ready_size_;
-    return e;
-}
-
-void EventLoop::call_soon(Callback cb, HandleKind kind, uint32_t trace_id, uint32_t trace_object) {
-    push_ready(ReadyEntry{cb, kind, trace_id});
-    // A task step's scheduling is already in the trace (task_created, or step_end with
-    // bare_yield) and its running is step_begin: recording them again would double the
-    // cost of tracing a task switch for no information.
-    if (rt_->tracer() && kind != HandleKind::task_step) rt_->emit(EventKind::handle_scheduled, trace_id, trace_object, uint32_t(kind));
+void EventLoop::trace_scheduled(HandleKind kind, uint32_t trace_id, uint32_t trace_object) {
+    rt_->emit(EventKind::handle_scheduled, trace_id, trace_object, uint32_t(kind));
 }
 
 Ref<Handle> EventLoop::call_soon(std::function<void()> fn) {
@@ -237,15 +223,16 @@ void EventLoop::run_once() {
     }
 
     // Run the callbacks that were ready when this iteration began, and only those.
-    size_t ntodo = ready_size_;
-    for (size_t i = 0; i < ntodo; ++i) {
+    for (size_t ntodo = ready_size_; ntodo != 0; --ntodo) {
         ReadyEntry e = pop_ready();
+        // The queue's references live until the callback returns: a task step relies on it
+        // (TaskBase::step takes no reference of its own).
         struct Drop {
             Callback& cb;
             ~Drop() { cb.discard(); }
         } drop{e.cb};
         // A task step or wake-up is followed at once by that task's step_begin: not traced twice.
-        if (rt_->tracer() && e.kind != HandleKind::task_step && e.kind != HandleKind::task_wakeup)
+        if (e.kind != HandleKind::task_step && e.kind != HandleKind::task_wakeup && rt_->tracer())
             rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
         if (!debug_) {
             e.cb.run(e.cb.a, e.cb.b);
@@ -270,10 +257,7 @@ void EventLoop::run_once() {
     if (ready_.size() > kReadyShrinkAbove && ready_size_ * 8 < ready_.size()) {
         size_t capacity = kReadyInitialCapacity;
         while (capacity < ready_size_ * 2) capacity *= 2;
-        std::vector<ReadyEntry> smaller(capacity);
-        for (size_t i = 0; i < ready_size_; ++i) smaller[i] = ready_[(ready_head_ + i) & (ready_.size() - 1)];
-        ready_.swap(smaller);
-        ready_head_ = 0;
+        resize_ready(capacity);
     }
 }
 

@@ -19,7 +19,7 @@ void SleepAwaiter::start_timer() {
     timer_ = loop.call_at(loop.time() + delay_, Callback{&set_result_unless_cancelled, fut_.get(), nullptr}, fut_->id());
 }
 
-void SleepAwaiter::await_resume() {
+void SleepAwaiter::finish() {
     // `finally: h.cancel()`, then `return await future`.
     if (timer_) timer_->cancel();
     channel_->rethrow_if_thrown();

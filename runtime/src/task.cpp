@@ -45,20 +45,6 @@ void TaskBase::schedule_step() {
     loop_->call_soon(Callback{&TaskBase::step_thunk, this, nullptr}, HandleKind::task_step, id());
 }
 
-void TaskBase::step_thunk(RefCounted* task, RefCounted*) {
-    auto* t = static_cast<TaskBase*>(task);
-    t->step(t->extras_ ? std::exchange(t->extras_->pending_exc, nullptr) : nullptr);
-}
-
-void TaskBase::wakeup_thunk(RefCounted* task, RefCounted* fut) {
-    static_cast<TaskBase*>(task)->wakeup(*static_cast<FutureBase*>(fut));
-}
-
-void TaskBase::wakeup(FutureBase& fut) {
-    // __wakeup: `future.result()` decides between send(None) and throw(exc).
-    step(fut.result_exception());
-}
-
 bool TaskBase::cancel(std::string_view msg) {
     log_traceback_ = false;
     if (done()) return false;
@@ -85,7 +71,18 @@ int TaskBase::uncancel() noexcept {
 
 void TaskBase::set_exception(std::exception_ptr) { throw RuntimeError("Task does not support set_exception operation"); }
 
-void TaskBase::step(std::exception_ptr exc) {
+// Inline into step: a task switch should not pay a call for the try block.
+[[gnu::always_inline]] inline StepResult TaskBase::run_body(std::exception_ptr exc) {
+    try {
+        return step_body(std::move(exc));
+    } catch (...) {
+        loop_->leave_task(*this);
+        throw;  // RunEnded from a nested limit check
+    }
+}
+
+// Inline into its two callers (the thunks below): a task switch is one call less.
+[[gnu::always_inline]] inline void TaskBase::step(std::exception_ptr exc) {
     // Task.__step
     if (done()) throw InvalidStateError("_step(): already done: " + repr());
     if (must_cancel_) {
@@ -101,70 +98,84 @@ void TaskBase::step(std::exception_ptr exc) {
         rt.emit(EventKind::step_begin, id());
         if (is_cancelled_error(exc)) rt.emit(EventKind::cancel_delivered, id());
     }
-    Ref<TaskBase> keep(this);  // the step may drop the last outside reference
-    StepResult r;
-    try {
-        r = step_body(std::move(exc));
-    } catch (...) {
-        loop_->leave_task(*this);
-        throw;  // RunEnded from a nested limit check
-    }
-    StepEnd end = StepEnd::returned;
+    // No reference of our own is needed although the step may drop the last outside one:
+    // the ready queue's reference on this task (Callback::a) lives until the step returns.
+    StepResult r = run_body(std::move(exc));
+    StepEnd end = StepEnd::bare_yield;
     uint32_t awaited_id = 0;
+    if (r.kind == StepResult::Kind::yielded && r.awaited == nullptr) [[likely]] {
+        // Bare yield (sleep(0)): step again on the next iteration. This is a task switch's
+        // path, kept here; every other outcome is handled out of line.
+        schedule_step();
+    } else {
+        end = step_outcome(r, awaited_id);
+    }
+    loop_->leave_task(*this);
+    if (rt.tracer()) rt.emit(EventKind::step_end, id(), awaited_id, uint32_t(end));
+}
+
+void TaskBase::step_thunk(RefCounted* task, RefCounted*) {
+    auto* t = static_cast<TaskBase*>(task);
+    t->step(t->extras_ ? std::exchange(t->extras_->pending_exc, nullptr) : nullptr);
+}
+
+void TaskBase::wakeup_thunk(RefCounted* task, RefCounted* fut) {
+    static_cast<TaskBase*>(task)->wakeup(*static_cast<FutureBase*>(fut));
+}
+
+void TaskBase::wakeup(FutureBase& fut) {
+    // __wakeup: `future.result()` decides between send(None) and throw(exc).
+    step(fut.result_exception());
+}
+
+StepEnd TaskBase::step_outcome(StepResult& r, uint32_t& awaited_id) {
+    // The rest of Task.__step after `result = coro.send(None)` / `coro.throw(exc)`.
     switch (r.kind) {
     case StepResult::Kind::returned:
         if (must_cancel_) {
             // The coroutine returned although cancel() was called during this step.
             must_cancel_ = false;
             cancel_future(std::string(cancel_message()));
-            end = StepEnd::cancelled;
-        } else {
-            take_result();
-            finish_with_result();
+            return StepEnd::cancelled;
         }
-        break;
+        take_result();
+        finish_with_result();
+        return StepEnd::returned;
     case StepResult::Kind::raised:
         if (is_cancelled_error(r.error)) {
             extras().cancelled_exc = r.error;
             cancel_future({});  // super().cancel()
-            end = StepEnd::cancelled;
-        } else {
-            finish_with_exception(r.error);
-            end = StepEnd::raised;
+            return StepEnd::cancelled;
         }
-        break;
+        finish_with_exception(r.error);
+        return StepEnd::raised;
     case StepResult::Kind::yielded:
-        if (r.awaited == nullptr) {
-            // Bare yield (sleep(0)): step again on the next iteration.
-            schedule_step();
-            end = StepEnd::bare_yield;
-        } else if (r.awaited == this) {
-            extras().pending_exc = std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr()));
-            schedule_step();
-            end = StepEnd::bare_yield;
-        } else if (&r.awaited->get_loop() != loop_) {
-            extras().pending_exc = std::make_exception_ptr(
-                RuntimeError("Task " + repr() + " got Future " + r.awaited->repr() + " attached to a different loop"));
-            schedule_step();
-            end = StepEnd::bare_yield;
-        } else {
-            add_ref();  // the done callback's reference on this task
-            r.awaited->add_done_callback(DoneCallback{&TaskBase::wakeup_thunk, this});
-            release();
-            fut_waiter_ = Ref<FutureBase>(r.awaited);
-            awaited_id = r.awaited->id();
-            end = StepEnd::awaiting_future;
-            // Name what the task waits for ("sleep", "Lock.acquire", "gather"…) for the exports:
-            // labels are set after construction, so the trace names a future when it is awaited.
-            if (rt.tracer() && !r.awaited->is_task()) rt.emit(EventKind::future_created, awaited_id, 0, rt.intern(r.awaited->label()));
-            if (must_cancel_) {
-                if (fut_waiter_->cancel(std::string(cancel_message()))) must_cancel_ = false;
-            }
-        }
         break;
     }
-    loop_->leave_task(*this);
-    if (rt.tracer()) rt.emit(EventKind::step_end, id(), awaited_id, uint32_t(end));
+    if (r.awaited == this) {
+        extras().pending_exc = std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr()));
+        schedule_step();
+        return StepEnd::bare_yield;
+    }
+    if (&r.awaited->get_loop() != loop_) {
+        extras().pending_exc = std::make_exception_ptr(
+            RuntimeError("Task " + repr() + " got Future " + r.awaited->repr() + " attached to a different loop"));
+        schedule_step();
+        return StepEnd::bare_yield;
+    }
+    add_ref();  // the done callback's reference on this task
+    r.awaited->add_done_callback(DoneCallback{&TaskBase::wakeup_thunk, this});
+    release();
+    fut_waiter_ = Ref<FutureBase>(r.awaited);
+    awaited_id = r.awaited->id();
+    // Name what the task waits for ("sleep", "Lock.acquire", "gather"…) for the exports:
+    // labels are set after construction, so the trace names a future when it is awaited.
+    Runtime& rt = loop_->runtime();
+    if (rt.tracer() && !r.awaited->is_task()) rt.emit(EventKind::future_created, awaited_id, 0, rt.intern(r.awaited->label()));
+    if (must_cancel_) {
+        if (fut_waiter_->cancel(std::string(cancel_message()))) must_cancel_ = false;
+    }
+    return StepEnd::awaiting_future;
 }
 
 std::string TaskBase::repr() const {

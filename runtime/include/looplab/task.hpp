@@ -12,6 +12,7 @@
 
 #include "looplab/coroutine.hpp"
 #include "looplab/future.hpp"
+#include "looplab/trace.hpp"
 
 namespace looplab {
 
@@ -65,6 +66,8 @@ protected:
 
 private:
     void step(std::exception_ptr exc);  // Task.__step
+    StepResult run_body(std::exception_ptr exc);  // step_body; leaves the task if it throws
+    StepEnd step_outcome(StepResult& r, uint32_t& awaited_id);  // __step after all but a bare yield
     void wakeup(FutureBase& fut);       // Task.__wakeup
     static void step_thunk(RefCounted* task, RefCounted*);
     static void wakeup_thunk(RefCounted* task, RefCounted* fut);
@@ -104,7 +107,8 @@ public:
         }
         std::coroutine_handle<> next = started ? resume_point_ : std::coroutine_handle<>(handle_);
         StepChannel& channel = *handle_.promise().channel;  // = StepChannel::current(), without a TLS lookup
-        channel.throw_in = std::move(thrown);
+        // throw_in is null between steps (cleared below): only an exception needs storing.
+        if (thrown) channel.throw_in = std::move(thrown);
         channel.yielded = nullptr;
         channel.bare_yield = false;
         channel.suspended = false;
@@ -114,7 +118,8 @@ public:
             next.resume();
             next = channel.next;
         }
-        channel.throw_in = nullptr;  // never leak an exception into another task's step
+        // Never leak an exception into another task's step (an awaiter that did not take it).
+        if (channel.throw_in) [[unlikely]] channel.throw_in = nullptr;
         if (handle_.done()) {
             auto& p = handle_.promise();
             if (p.error) {
