@@ -4,6 +4,7 @@
 
 #include "looplab/py/abstract.hpp"
 #include "looplab/py/code.hpp"
+#include "looplab/py/traceback_object.hpp"
 #include "looplab/py/dict.hpp"
 #include "looplab/py/exceptions.hpp"
 #include "looplab/py/interp.hpp"
@@ -142,6 +143,16 @@ Value special_attr(Interp& in, const Value& obj, std::string_view name) {
             if (name == "cr_frame" || name == "gi_frame") return c->finished ? Value::none() : Value(c->frame.get());
             break;
         }
+        case Kind::code: {
+            // The code object attributes tracebacks are read through (tb_frame.f_code.co_name).
+            auto* c = static_cast<Code*>(o);
+            if (name == "co_name") return make_str(c->name);
+            if (name == "co_qualname") return make_str(c->qualname);
+            if (name == "co_filename") return make_str(c->filename);
+            if (name == "co_firstlineno") return Value::integer(c->firstline);
+            if (name == "co_argcount") return Value::integer(c->argcount);
+            break;
+        }
         case Kind::property: {
             auto* p = static_cast<Property*>(o);
             if (name == "fget") return p->fget.is_undefined() ? Value::none() : p->fget;
@@ -177,7 +188,16 @@ Value special_attr(Interp& in, const Value& obj, std::string_view name) {
             if (name == "__cause__") return e->cause.is_undefined() ? Value::none() : e->cause;
             if (name == "__context__") return e->context.is_undefined() ? Value::none() : e->context;
             if (name == "__suppress_context__") return Value::boolean(e->suppress_context);
-            if (name == "__traceback__") return Value::none();
+            if (name == "__traceback__") return exception_traceback(*e);
+            if (e->type->is_subtype(exc_types().OSError)) {
+                // exceptions.c OSError_members: None until set.
+                auto or_none = [](const Value& v) { return v.is_undefined() ? Value::none() : v; };
+                if (name == "errno") return or_none(e->os_errno);
+                if (name == "strerror") return or_none(e->os_strerror);
+                if (name == "filename") return or_none(e->os_filename);
+                if (name == "filename2") return or_none(e->os_filename2);
+                if (name == "characters_written" && !e->os_written.is_undefined()) return e->os_written;
+            }
             if (name == "__notes__" && !e->notes.empty()) {
                 std::vector<Value> v;
                 for (auto& n : e->notes) v.push_back(make_str(n));
@@ -351,7 +371,14 @@ void setattr(Interp& in, const Value& obj, Str* name, Value v) {
                 e->suppress_context = truthy(in, v);
                 return;
             }
-            if (n == "__traceback__") return;
+            if (n == "__traceback__") return set_exception_traceback(*e, v);
+            if (e->type->is_subtype(exc_types().OSError)) {
+                if (n == "errno") return void(e->os_errno = v);
+                if (n == "strerror") return void(e->os_strerror = v);
+                if (n == "filename") return void(e->os_filename = v);
+                if (n == "filename2") return void(e->os_filename2 = v);
+                if (n == "characters_written") return void(e->os_written = v);
+            }
             if (n == "args") {
                 e->args = make_tuple(to_vector(in, v));
                 return;

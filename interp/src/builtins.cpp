@@ -284,10 +284,11 @@ Value builtin_delattr(Interp& in, const CallArgs& a) {
     return Value::none();
 }
 
-// The current frame's local namespace (locals(), vars(), dir()): the namespace dict of module
-// and class bodies, else a new dict of the bound fast locals and cells.
-Value frame_locals(Interp& in) {
-    Frame* f = in.vm().current_frame();
+}  // namespace
+
+// A frame's local namespace (locals(), vars(), dir(), frame.f_locals): the namespace dict of
+// module and class bodies, else a new dict of the bound fast locals and cells.
+Value frame_locals_of(Frame* f) {
     if (!f) return Value(new Dict());
     if (!f->locals_dict.is_undefined()) return f->locals_dict;
     Value d(new Dict());
@@ -304,6 +305,10 @@ Value frame_locals(Interp& in) {
     }
     return d;
 }
+
+namespace {
+
+Value frame_locals(Interp& in) { return frame_locals_of(in.vm().current_frame()); }
 
 Value builtin_locals(Interp& in, const CallArgs& a) {
     Value unused[1];

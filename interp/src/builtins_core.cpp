@@ -191,6 +191,10 @@ void install_core_builtins(Interp& in, Dict& b) {
                     x.SyntaxError, x.IndentationError, x.Warning, x.UserWarning, x.RuntimeWarning,
                     x.DeprecationWarning, x.EOFError})
         b.set_str(e->name, Value(e));
+    for (const char* name : {"BlockingIOError", "BrokenPipeError", "ChildProcessError", "ConnectionAbortedError",
+                             "ConnectionRefusedError", "ConnectionResetError", "FileExistsError", "InterruptedError",
+                             "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError"})
+        b.set_str(name, Value(exception_type_by_name(name)));
     b.set_str("EnvironmentError", Value(x.OSError));
     b.set_str("MemoryError", Value(exception_type_by_name("MemoryError")));
     b.set_str("IOError", Value(x.OSError));

@@ -42,10 +42,20 @@ Value instantiate(Interp& in, Type* cls, const CallArgs& a) {
     switch (base->kind) {
         case Kind::object: self = Value(new Instance(cls)); break;
         case Kind::exception: {
-            auto* e = new ExceptionObject(cls);
+            if (!cls->is_subtype(exc_types().OSError)) {
+                auto* e = new ExceptionObject(cls);
+                self = Value(e);
+                std::vector<Value> args(a.args, a.args + a.nargs);
+                e->args = make_tuple(std::move(args));
+                break;
+            }
+            // exceptions.c OSError_new: no keywords; OSError(2, ...) is a FileNotFoundError;
+            // the arguments are parsed here unless a Python __init__ will do it.
+            if (a.nkw && !oserror_use_init(cls)) raise_type_error(cls->name + "() takes no keyword arguments");
+            auto* e = new ExceptionObject(oserror_new_type(cls, a.args, a.nargs));
             self = Value(e);
-            std::vector<Value> args(a.args, a.args + a.nargs);
-            e->args = make_tuple(std::move(args));
+            if (oserror_use_init(cls)) e->args = make_tuple({});
+            else oserror_init(*e, a.args, a.nargs);
             break;
         }
         default:

@@ -58,6 +58,12 @@ void make_exception_types(ExceptionTypes* e) {
     e->TimeoutError = exc_type("TimeoutError", e->OSError);
     e->ConnectionError = exc_type("ConnectionError", e->OSError);
     e->FileNotFoundError = exc_type("FileNotFoundError", e->OSError);
+    // The rest of OSError's errno subclasses (os_error.cpp maps errno values to them).
+    for (const char* name : {"BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError"})
+        exc_type(name, e->ConnectionError);
+    for (const char* name : {"BlockingIOError", "ChildProcessError", "FileExistsError", "InterruptedError",
+                             "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError"})
+        exc_type(name, e->OSError);
     e->KeyboardInterrupt = exc_type("KeyboardInterrupt", B);
     e->SystemExit = exc_type("SystemExit", B);
     e->GeneratorExit = exc_type("GeneratorExit", B);
@@ -142,6 +148,8 @@ Ref<ExceptionObject> new_exception_args(Type* cls, std::vector<Value> args) {
 }
 
 std::string exception_str_builtin(const ExceptionObject& e) {
+    std::string os_text;
+    if (e.type->is_subtype(exc_types().OSError) && oserror_str(e, os_text)) return os_text;
     if (e.type->is_subtype(exc_types().BaseExceptionGroup)) {
         auto& items = e.args.as<Tuple>()->items;
         if (items.size() == 2 && items[1].is_object()) {

@@ -36,6 +36,7 @@ void register_stdlib_modules(Interp& in) {
     in.register_module("heapq", init_heapq);
     in.register_module("bisect", init_bisect);
     in.register_module("types", init_types);
+    in.register_module("errno", init_errno);
 }
 
 namespace stdlib {

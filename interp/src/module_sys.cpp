@@ -1,6 +1,7 @@
 // The `sys` module (CPython Python/sysmodule.c) for what scenarios use: the standard
 // streams (print(..., file=sys.stderr) calls their write()), exit(), argv, version text,
 // the recursion limit, sys.modules and exc_info().
+#include "looplab/py/traceback_object.hpp"
 #include "looplab/py/vm.hpp"
 #include "native_args.hpp"
 #include "stdlib_modules.hpp"
@@ -130,9 +131,8 @@ Value sys_setrecursionlimit(Interp& in, const CallArgs& a) {
 // sys.exc_info(): the exception being handled by the running frame or its callers.
 Value sys_exc_info(Interp& in, const CallArgs& a) {
     bind_args(a, 0, "exc_info", "sys.exc_info", Sig::noargs, 0, 0, nullptr);
-    // The traceback is None: LoopLab has no traceback objects (e.__traceback__ is None too).
     const Value e = in.vm().handled_exception();
-    if (!e.is_undefined()) return make_tuple({Value(e.type()), e, Value::none()});
+    if (!e.is_undefined()) return make_tuple({Value(e.type()), e, exception_traceback(*e.as<ExceptionObject>())});
     return make_tuple({Value::none(), Value::none(), Value::none()});
 }
 Value sys_exception(Interp& in, const CallArgs& a) {

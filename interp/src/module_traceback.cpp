@@ -1,8 +1,10 @@
 // The `traceback` module (CPython Lib/traceback.py) for error-reporting scenarios:
 // print_exc/format_exc (the exception being handled), print_exception/format_exception and
-// format_exception_only, in CPython's text (Interp::format_exception). LoopLab has no
-// traceback or frame objects, so the tb-based functions (extract_tb, print_stack,
-// walk_tb...) are absent; `limit=` is accepted and ignored.
+// format_exception_only, in CPython's text (Interp::format_exception), from the exception's
+// traceback or the tb passed as (type, value, tb). `limit=` is accepted and ignored; the
+// functions over bare tracebacks and stacks (extract_tb, format_tb, print_stack, walk_tb...)
+// are absent.
+#include "looplab/py/traceback_object.hpp"
 #include "looplab/py/vm.hpp"
 #include "stdlib_modules.hpp"
 
@@ -16,17 +18,37 @@ Value handled(Interp& in) {
     return e.is_undefined() ? Value::none() : e;
 }
 
-std::string text_of(Interp& in, const Value& exc, bool chain) {
+// tb: the traceback given as print_exception(type, value, tb)'s third argument, which
+// replaces the exception's own for its first part (traceback.py _parse_value_tb);
+// undefined when not given.
+std::string text_of(Interp& in, const Value& exc, bool chain, const Value& tb = Value()) {
     if (!exc.is_object() || exc.type()->kind != Kind::exception) return "NoneType: None\n";
     auto* e = exc.as<ExceptionObject>();
-    if (chain) return in.format_exception(Ref<ExceptionObject>(e));
-    // chain=False: this exception alone, as traceback.py prints it.
+    Ref<ExceptionObject> keep(e);
+    std::vector<TracebackEntry> own;
+    if (!tb.is_undefined()) {
+        std::vector<TracebackEntry> given = traceback_entries(tb);
+        own = std::move(e->traceback);
+        e->traceback = std::move(given);
+    }
     Value cause = e->cause, context = e->context;
-    e->cause = Value();
-    e->context = Value();
-    std::string s = in.format_exception(Ref<ExceptionObject>(e));
+    if (!chain) {
+        // chain=False: this exception alone, as traceback.py prints it.
+        e->cause = Value();
+        e->context = Value();
+    }
+    std::string s;
+    try {
+        s = in.format_exception(keep);
+    } catch (...) {
+        e->cause = cause;
+        e->context = context;
+        if (!tb.is_undefined()) e->traceback = std::move(own);
+        throw;
+    }
     e->cause = cause;
     e->context = context;
+    if (!tb.is_undefined()) e->traceback = std::move(own);
     return s;
 }
 
@@ -60,8 +82,11 @@ bool chain_arg(Interp& in, const CallArgs& a) {
 Value exc_arg(const CallArgs& a, const char* fname) {
     if (a.nargs == 0) raise_type_error(std::string(fname) + "() missing 1 required positional argument: 'exc'");
     if (a.nargs >= 2) return a[1];
-    return a[0];
+    Value v = a.kw("value");
+    return v.is_undefined() ? a[0] : v;
 }
+// The explicit tb of (type, value, tb), or undefined.
+Value tb_arg(const CallArgs& a) { return a.nargs >= 3 ? a[2] : a.kw("tb"); }
 void write_to(Interp& in, const Value& file, const std::string& text) {
     Value f = file;
     if (f.is_undefined() || f.is_none()) f = in.import_module("sys").as<Module>()->dict->get_str("stderr");
@@ -74,10 +99,10 @@ Value tb_print_exc(Interp& in, const CallArgs& a) {
     return Value::none();
 }
 Value tb_format_exception(Interp& in, const CallArgs& a) {
-    return chunks(text_of(in, exc_arg(a, "format_exception"), chain_arg(in, a)));
+    return chunks(text_of(in, exc_arg(a, "format_exception"), chain_arg(in, a), tb_arg(a)));
 }
 Value tb_print_exception(Interp& in, const CallArgs& a) {
-    write_to(in, a.kw("file"), text_of(in, exc_arg(a, "print_exception"), chain_arg(in, a)));
+    write_to(in, a.kw("file"), text_of(in, exc_arg(a, "print_exception"), chain_arg(in, a), tb_arg(a)));
     return Value::none();
 }
 // format_exception_only(exc): the last lines of the traceback (notes included).

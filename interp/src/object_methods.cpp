@@ -6,6 +6,7 @@
 #include "looplab/py/dict.hpp"
 #include "looplab/py/exceptions.hpp"
 #include "looplab/py/interp.hpp"
+#include "looplab/py/traceback_object.hpp"
 #include "looplab/py/vm.hpp"
 #include "vm_ops.hpp"
 
@@ -163,7 +164,21 @@ Value exc_repr(Interp& in, const CallArgs& a) {
     return make_str(e->type->name + "(" + inner + ")");
 }
 Value exc_str(Interp&, const CallArgs& a) { return make_str(exception_str_builtin(*a[0].as<ExceptionObject>())); }
-Value exc_with_traceback(Interp&, const CallArgs& a) { return a[0]; }
+// BaseException.with_traceback(tb): sets __traceback__ and returns the exception.
+Value exc_with_traceback(Interp&, const CallArgs& a) {
+    if (a.nargs != 2) raise_type_error("BaseException.with_traceback() takes exactly one argument (" + std::to_string(a.nargs - 1) + " given)");
+    set_exception_traceback(*a[0].as<ExceptionObject>(), a[1]);
+    return a[0];
+}
+// OSError.__init__ (exceptions.c OSError_init): the arguments were parsed by __new__ unless
+// a Python __init__ overrides it and calls this one (super().__init__(errno, strerror)).
+Value oserror_init_method(Interp&, const CallArgs& a) {
+    auto* e = a[0].as<ExceptionObject>();
+    if (!oserror_use_init(e->type)) return Value::none();
+    if (a.nkw) raise_type_error(e->type->name + "() takes no keyword arguments");
+    oserror_init(*e, a.args + 1, a.nargs - 1);
+    return Value::none();
+}
 Value exc_add_note(Interp&, const CallArgs& a) {
     if (a.nargs != 2 || !is_str(a[1])) raise_type_error("note must be a str");
     a[0].as<ExceptionObject>()->notes.push_back(a[1].as<Str>()->s);
@@ -266,6 +281,7 @@ void install_exception_methods(const ExceptionTypes& x) {
     x.BaseException->add_method("__str__", exc_str);
     x.BaseException->add_method("with_traceback", exc_with_traceback);
     x.BaseException->add_method("add_note", exc_add_note);
+    x.OSError->add_method("__init__", oserror_init_method);
     x.BaseExceptionGroup->add_method("__init__", group_init);
     x.BaseExceptionGroup->add_method("subgroup", group_subgroup);
     x.BaseExceptionGroup->add_method("split", group_split);

@@ -45,6 +45,7 @@ void init_traceback(Interp& in, Module& m);
 void init_heapq(Interp& in, Module& m);
 void init_bisect(Interp& in, Module& m);
 void init_types(Interp& in, Module& m);
+void init_errno(Interp& in, Module& m);
 
 // Parts of collections (module_collections_*.cpp).
 void install_namedtuple(Module& m);

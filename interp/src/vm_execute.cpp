@@ -776,7 +776,11 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
                             Value cur = handled_from(f);
                             if (cur.is_undefined()) raise(exc_types().RuntimeError, "No active exception to reraise");
                             exc = Ref<ExceptionObject>(cur.as<ExceptionObject>());
-                            add_traceback = true;
+                            // A bare `raise` keeps the traceback as it is: ceval.c do_raise
+                            // returns to exception_unwind, past the PyTraceBack_Here of
+                            // `error:`, so this frame is not listed twice. Callers it
+                            // propagates to are added as usual.
+                            add_traceback = false;
                             set_context = false;
                             goto unwind;
                         }

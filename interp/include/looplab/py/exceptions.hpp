@@ -35,6 +35,13 @@ struct ExceptionObject : Instance {
     Value context;                          // __context__
     bool suppress_context = false;
     std::vector<std::string> notes;         // add_note()
+    // OSError's fields (undefined = None): errno, strerror, filename, filename2, and
+    // BlockingIOError's characters_written (undefined = absent). See os_error.cpp.
+    Value os_errno, os_strerror, os_filename, os_filename2, os_written;
+    // __traceback__'s objects, made on demand (traceback_object.cpp): the head of the chain
+    // over the first tb_head_size entries of `traceback`.
+    Value tb_head;
+    size_t tb_head_size = 0;
 };
 
 // The built-in exception classes, asyncio's included.
@@ -78,5 +85,19 @@ Ref<ExceptionObject> from_exception_ptr(const std::exception_ptr& e);
 bool exception_matches(const ExceptionObject& e, const Type* cls);
 // The built-in exception class with that name ("ValueError"), or null.
 Type* exception_type_by_name(std::string_view name);
+
+// OSError's constructor rules (CPython Objects/exceptions.c OSError_new/OSError_init):
+// the class OSError(errno, strerror, ...) really makes: the subclass errno maps to when
+// `cls` is OSError itself and the first of 2..5 arguments is an int, else `cls`.
+Type* oserror_new_type(Type* cls, const Value* args, size_t nargs);
+// True when `cls` (an OSError subclass) parses its arguments in __init__, not __new__: it
+// overrides __init__ (exceptions.c oserror_use_init).
+bool oserror_use_init(const Type* cls);
+// Sets errno/strerror/filename/filename2 (and trims args to (errno, strerror) when a
+// filename is given) from the constructor arguments (exceptions.c oserror_init).
+void oserror_init(ExceptionObject& e, const Value* args, size_t nargs);
+// str() of an OSError: "[Errno 2] x", "[Errno 2] x: 'f'", "[Errno 2] x: 'f' -> 'g'", or
+// false when the BaseException rule applies (OSError_str).
+bool oserror_str(const ExceptionObject& e, std::string& out);
 
 }  // namespace looplab::py

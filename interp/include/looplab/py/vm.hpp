@@ -46,6 +46,9 @@ struct Frame : Object {
     int line() const { return code->line_at(pc ? pc - 1 : 0); }
 };
 
+// The frame's local namespace as locals() sees it (builtins.cpp).
+Value frame_locals_of(Frame* f);
+
 // A coroutine or generator object (CPython genobject.c): owns its frame.
 struct CoroutineObject : Object {
     CoroutineObject(Type* t, Ref<Frame> frame, std::string name, std::string qualname);
