@@ -318,6 +318,7 @@ void Interp::shutdown(Ref<ExceptionObject> last_value) {
     // frame holds the main task, which holds the exception, whose traceback holds that frame,
     // so only the final gc.collect() of Py_FinalizeEx frees it -- after the pending tasks,
     // which were created earlier and so come first in the collector's list.
+    ReleaseInCollectorOrder collector_order;
     last_value = nullptr;
     if (Module* m = main_module()) m->dict->clear();
     // A task that never took its first step (made on a loop that never ran again) still

@@ -163,6 +163,7 @@ Value list_clear(Interp&, const CallArgs& a) {
     check_noargs(a, "list.clear");
     std::vector<Value> old;
     old.swap(self_list(a).items);  // the list is empty before the items are released
+    release_items_reversed(old);   // last to first, as listobject.c _list_clear
     return Value::none();
 }
 

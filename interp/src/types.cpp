@@ -76,6 +76,21 @@ Tuple::Tuple() : Object(types().tuple) {}
 Tuple::Tuple(std::vector<Value> i) : Object(types().tuple), items(std::move(i)) {}
 List::List() : Object(types().list) {}
 List::List(std::vector<Value> i) : Object(types().list), items(std::move(i)) {}
+namespace {
+bool g_collector_order = false;
+}
+ReleaseInCollectorOrder::ReleaseInCollectorOrder() : was(g_collector_order) { g_collector_order = true; }
+ReleaseInCollectorOrder::~ReleaseInCollectorOrder() { g_collector_order = was; }
+void release_items_reversed(std::vector<Value>& items) {
+    if (g_collector_order) {
+        for (Value& v : items) v = Value();
+        items.clear();
+        return;
+    }
+    while (!items.empty()) items.pop_back();
+}
+Tuple::~Tuple() { release_items_reversed(items); }
+List::~List() { release_items_reversed(items); }
 Range::Range(int64_t a, int64_t b, int64_t c) : Object(types().range), start(a), stop(b), step(c) {}
 int64_t Range::length() const noexcept {
     if (step > 0 && start < stop) return (stop - start - 1) / step + 1;

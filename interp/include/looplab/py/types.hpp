@@ -91,15 +91,32 @@ struct Str : Object {
 };
 
 // ---- sequences ------------------------------------------------------------------------
+// Both release their items last to first, as CPython's tupledealloc and list_dealloc do:
+// which of several failed tasks in a list reports "Task exception was never retrieved"
+// first depends on it.
 struct Tuple : Object {
     Tuple();
     explicit Tuple(std::vector<Value> items);
+    ~Tuple() override;
     std::vector<Value> items;
 };
 struct List : Object {
     List();
     explicit List(std::vector<Value> items);
+    ~List() override;
     std::vector<Value> items;
+};
+// Releases the items of a dying or cleared sequence from the last to the first -- except
+// while the interpreter finalizes (ReleaseInCollectorOrder): there CPython's final garbage
+// collection runs the finalizers of what is left in the collector's list order, roughly
+// creation order, before anything is deallocated; first to last approximates that.
+void release_items_reversed(std::vector<Value>& items);
+struct ReleaseInCollectorOrder {
+    ReleaseInCollectorOrder();
+    ~ReleaseInCollectorOrder();
+    ReleaseInCollectorOrder(const ReleaseInCollectorOrder&) = delete;
+    ReleaseInCollectorOrder& operator=(const ReleaseInCollectorOrder&) = delete;
+    bool was;
 };
 struct Range : Object {
     Range(int64_t start, int64_t stop, int64_t step);
