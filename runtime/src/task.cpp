@@ -71,9 +71,62 @@ int TaskBase::uncancel() noexcept {
 
 void TaskBase::set_exception(std::exception_ptr) { throw RuntimeError("Task does not support set_exception operation"); }
 
+// `coro.send(None)` / `coro.throw(exc)` on a C++ coroutine (CoroutineTask<T>): resume the
+// chain through the trampoline (see coroutine.hpp) until it suspends on a future or a bare
+// yield, or finishes. Inline in step: this is most of a task switch.
+[[gnu::always_inline]] inline StepResult TaskBase::resume_coroutine(std::exception_ptr& thrown) {
+    StepResult r;
+    bool started = bool(resume_point_);  // a task is stepped again only while suspended
+    if (!started && thrown) {
+        // coro.throw() on a coroutine that never started raises at once: its body never runs.
+        close_body();
+        r.kind = StepResult::Kind::raised;
+        r.error = std::move(thrown);
+        return r;
+    }
+    std::coroutine_handle<> next = started ? resume_point_ : coro_;
+    StepChannel& channel = *promise_->channel;  // = StepChannel::current(), without a TLS lookup
+    // throw_in is null between steps (cleared below): only an exception needs storing.
+    if (thrown) channel.throw_in = std::move(thrown);
+    channel.yielded = nullptr;
+    channel.bare_yield = false;
+    channel.suspended = false;
+    while (next) {
+        channel.next = {};
+        next.resume();
+        next = channel.next;
+    }
+    // Never leak an exception into another task's step (an awaiter that did not take it).
+    if (channel.throw_in) [[unlikely]] channel.throw_in = nullptr;
+    if (coro_.done()) [[unlikely]] {
+        if (promise_->error) {
+            r.kind = StepResult::Kind::raised;
+            r.error = std::exchange(promise_->error, nullptr);
+        } else {
+            r.kind = StepResult::Kind::returned;
+        }
+        return r;
+    }
+    if (!channel.suspended) [[unlikely]] {
+        // Suspended in an awaitable that is not the runtime's: a bad yield.
+        r.kind = StepResult::Kind::raised;
+        r.error = std::make_exception_ptr(RuntimeError("Task got bad yield: a foreign awaitable"));
+        close_body();
+        return r;
+    }
+    resume_point_ = channel.resume_point;
+    r.kind = StepResult::Kind::yielded;
+    r.awaited = channel.bare_yield ? nullptr : channel.yielded;
+    return r;
+}
+
+StepResult TaskBase::step_body(std::exception_ptr thrown) { return resume_coroutine(thrown); }
+
 // Inline into step: a task switch should not pay a call for the try block.
-[[gnu::always_inline]] inline StepResult TaskBase::run_body(std::exception_ptr exc) {
+[[gnu::always_inline]] inline StepResult TaskBase::run_body(std::exception_ptr& exc) {
     try {
+        // A C++ coroutine is resumed right here; other bodies (the interpreter's) are virtual.
+        if (coro_) return resume_coroutine(exc);
         return step_body(std::move(exc));
     } catch (...) {
         loop_->leave_task(*this);
@@ -100,7 +153,7 @@ void TaskBase::set_exception(std::exception_ptr) { throw RuntimeError("Task does
     }
     // No reference of our own is needed although the step may drop the last outside one:
     // the ready queue's reference on this task (Callback::a) lives until the step returns.
-    StepResult r = run_body(std::move(exc));
+    StepResult r = run_body(exc);
     StepEnd end = StepEnd::bare_yield;
     uint32_t awaited_id = 0;
     if (r.kind == StepResult::Kind::yielded && r.awaited == nullptr) [[likely]] {

@@ -20,7 +20,7 @@ class FutureBase;
 // What a suspended chain tells its Task, and what the Task sends back in (coro.send/throw).
 // Everything here lives only for the duration of one task step, and steps never nest (a
 // step cannot run another task's step), so one channel per OS thread serves every task:
-// a pending task then carries only its resume point (CoroutineTask::resume_point_).
+// a pending task then carries only its resume point (TaskBase::resume_point_).
 class StepChannel {
 public:
     static StepChannel& current() noexcept;

@@ -48,8 +48,9 @@ public:
 
     std::string repr() const override;
 
-    // The coroutine protocol.
-    virtual StepResult step_body(std::exception_ptr thrown) = 0;
+    // The coroutine protocol. The default resumes the C++ coroutine of a CoroutineTask (see
+    // resume_coroutine); the interpreter's tasks override it with their Python frames.
+    virtual StepResult step_body(std::exception_ptr thrown);
     // Destroy the coroutine without running it further (loop teardown).
     virtual void close_body() noexcept = 0;
 
@@ -64,9 +65,24 @@ protected:
     // Called once the body returned: store its value (FINISHED state is set by the caller).
     virtual void take_result() = 0;
 
+    // A C++ coroutine body (CoroutineTask<T>) is driven here, untyped, so that a task switch
+    // resumes it without a virtual call; only storing the result needs T.
+    void set_coroutine(std::coroutine_handle<> h, detail::PromiseBase& p) noexcept {
+        coro_ = h;
+        promise_ = &p;
+    }
+    void destroy_coroutine() noexcept {
+        if (coro_) coro_.destroy();
+        coro_ = {};
+    }
+    std::coroutine_handle<> coro_;          // the task's own coroutine; null when none or closed
+    std::coroutine_handle<> resume_point_;  // where its chain is suspended; null before the first step
+    detail::PromiseBase* promise_ = nullptr;
+
 private:
+    StepResult resume_coroutine(std::exception_ptr& thrown);  // step_body of a C++ coroutine; takes thrown
     void step(std::exception_ptr exc);  // Task.__step
-    StepResult run_body(std::exception_ptr exc);  // step_body; leaves the task if it throws
+    StepResult run_body(std::exception_ptr& exc);  // step_body(exc); leaves the task if it throws
     StepEnd step_outcome(StepResult& r, uint32_t& awaited_id);  // __step after all but a bare yield
     void wakeup(FutureBase& fut);       // Task.__wakeup
     static void step_thunk(RefCounted* task, RefCounted*);
@@ -82,83 +98,32 @@ private:
     friend class EventLoop;
 };
 
-// A Task running a C++ Coroutine<T>.
+// A Task running a C++ Coroutine<T>. TaskBase resumes the coroutine (resume_coroutine);
+// this class only knows its result type.
 template <class T>
 class CoroutineTask final : public TaskBase {
 public:
-    CoroutineTask(EventLoop& loop, Coroutine<T> coro, std::string_view name)
-        : TaskBase(loop, name), handle_(coro.release()) {
-        handle_.promise().channel = &StepChannel::current();
+    CoroutineTask(EventLoop& loop, Coroutine<T> coro, std::string_view name) : TaskBase(loop, name) {
+        auto h = coro.release();
+        h.promise().channel = &StepChannel::current();
+        set_coroutine(h, h.promise());
     }
     ~CoroutineTask() override { close_body(); }
 
     std::string coro_name() const override { return "coroutine"; }
     const void* value_ptr() const noexcept override { return slot_.ptr(); }
-
-    StepResult step_body(std::exception_ptr thrown) override {
-        StepResult r;
-        bool started = bool(resume_point_);  // a task is stepped again only while suspended
-        if (!started && thrown) {
-            // coro.throw() on a coroutine that never started raises at once: its body never runs.
-            close_body();
-            r.kind = StepResult::Kind::raised;
-            r.error = std::move(thrown);
-            return r;
-        }
-        std::coroutine_handle<> next = started ? resume_point_ : std::coroutine_handle<>(handle_);
-        StepChannel& channel = *handle_.promise().channel;  // = StepChannel::current(), without a TLS lookup
-        // throw_in is null between steps (cleared below): only an exception needs storing.
-        if (thrown) channel.throw_in = std::move(thrown);
-        channel.yielded = nullptr;
-        channel.bare_yield = false;
-        channel.suspended = false;
-        // The trampoline: resume until the chain suspends on a future or finishes.
-        while (next) {
-            channel.next = {};
-            next.resume();
-            next = channel.next;
-        }
-        // Never leak an exception into another task's step (an awaiter that did not take it).
-        if (channel.throw_in) [[unlikely]] channel.throw_in = nullptr;
-        if (handle_.done()) {
-            auto& p = handle_.promise();
-            if (p.error) {
-                r.kind = StepResult::Kind::raised;
-                r.error = std::exchange(p.error, nullptr);
-            } else {
-                r.kind = StepResult::Kind::returned;
-            }
-            return r;
-        }
-        if (!channel.suspended) {
-            // Suspended in an awaitable that is not the runtime's: a bad yield.
-            r.kind = StepResult::Kind::raised;
-            r.error = std::make_exception_ptr(RuntimeError("Task got bad yield: a foreign awaitable"));
-            close_body();
-            return r;
-        }
-        resume_point_ = channel.resume_point;
-        r.kind = StepResult::Kind::yielded;
-        r.awaited = channel.bare_yield ? nullptr : channel.yielded;
-        return r;
-    }
-
-    void close_body() noexcept override {
-        if (handle_) {
-            handle_.destroy();
-            handle_ = {};
-        }
-    }
+    void close_body() noexcept override { destroy_coroutine(); }
 
 protected:
     void take_result() override {
-        if constexpr (!std::is_void_v<T>) slot_.value.emplace(std::move(*handle_.promise().value));
+        if constexpr (!std::is_void_v<T>) {
+            auto h = Coroutine<T>::Handle::from_address(coro_.address());
+            slot_.value.emplace(std::move(*h.promise().value));
+        }
         close_body();
     }
 
 private:
-    typename Coroutine<T>::Handle handle_;
-    std::coroutine_handle<> resume_point_;  // where the chain is suspended; null before the first step
     [[no_unique_address]] ResultSlot<T> slot_;
 };
 
