@@ -481,13 +481,8 @@ Value inplace_op(Interp& in, const Value& a, const Value& b, ast::Operator op) {
         if (is_number(a) && is_number(b)) return binary_op(in, a, b, op);
         if (is_str(a)) return binary_op(in, a, b, op);
     }
-    if (!a.is_object()) {
-        try {
-            return dunder_binary(in, a, b, op, false);
-        } catch (...) {
-            throw;
-        }
-    }
+    // Not an object: no __iadd__ to try, but the error still names the augmented operator
+    // ("unsupported operand type(s) for +=", abstract.c binary_iop1/binop_type_error).
     return dunder_binary(in, a, b, op, true);
 }
 
