@@ -19,6 +19,14 @@ uint32_t Compiler::emit(Op op, uint32_t arg) {
     return uint32_t(c.code.size() - 1);
 }
 
+void Compiler::mark_columns(uint32_t pc, const Pos& p) {
+    // The span must start on the instruction's own line: the caret line goes under that one.
+    // (UnaryOp marks the next instruction before emitting it, hence pc == size.)
+    const auto& lines = u().code->lines;
+    if (!p.line || (pc < lines.size() ? lines[pc] : u().line) != p.line) return;
+    u().code->columns.push_back(Code::ColumnEntry{pc, ColumnSpan{p.col, p.end_line, p.end_col}});
+}
+
 void Compiler::patch(uint32_t at, uint32_t target) {
     auto& ins = u().code->code[at];
     ins = encode(op_of(ins), target);

@@ -32,13 +32,14 @@ void Compiler::expr(const Expr& e) {
         case ExprKind::Name: {
             auto& n = e.as<Name>();
             load_name(n.id, n.pos);
+            mark_columns(here() - 1, e.pos);  // NameError / UnboundLocalError
             break;
         }
         case ExprKind::Attribute: {
             auto& a = e.as<Attribute>();
             expr(*a.value);
             set_line(e.pos);
-            emit(Op::LOAD_ATTR, name_index(a.attr));
+            mark_columns(emit(Op::LOAD_ATTR, name_index(a.attr)), e.pos);
             break;
         }
         case ExprKind::Subscript: {
@@ -46,7 +47,7 @@ void Compiler::expr(const Expr& e) {
             expr(*s.value);
             subscript_slice(*s.slice);
             set_line(e.pos);
-            emit(Op::BINARY_SUBSCR);
+            mark_columns(emit(Op::BINARY_SUBSCR), e.pos);
             break;
         }
         case ExprKind::Slice: subscript_slice(e); break;
@@ -55,13 +56,14 @@ void Compiler::expr(const Expr& e) {
             expr(*b.left);
             expr(*b.right);
             set_line(e.pos);
-            emit(Op::BINARY_OP, uint32_t(b.op));
+            mark_columns(emit(Op::BINARY_OP, uint32_t(b.op)), e.pos);
             break;
         }
         case ExprKind::UnaryOp: {
             auto& o = e.as<UnaryOp>();
             expr(*o.operand);
             set_line(e.pos);
+            mark_columns(here(), e.pos);
             switch (o.op) {
                 case UnaryOpKind::Not: emit(Op::UNARY_NOT); break;
                 case UnaryOpKind::USub: emit(Op::UNARY_NEGATIVE); break;
@@ -141,8 +143,8 @@ void Compiler::expr(const Expr& e) {
             }
             expr(*a.value);
             set_line(e.pos);
-            emit(Op::GET_AWAITABLE);
-            emit(Op::AWAIT);
+            mark_columns(emit(Op::GET_AWAITABLE), e.pos);
+            mark_columns(emit(Op::AWAIT), e.pos);
             break;
         }
         case ExprKind::Yield: {
@@ -227,7 +229,7 @@ void Compiler::compare(const Compare& c) {
     if (c.ops.size() == 1) {
         right(0);
         set_line(c.pos);
-        emit(Op::COMPARE_OP, uint32_t(c.ops[0]));
+        mark_columns(emit(Op::COMPARE_OP, uint32_t(c.ops[0])), c.pos);
         return;
     }
     std::vector<uint32_t> cleanup;
@@ -237,10 +239,10 @@ void Compiler::compare(const Compare& c) {
         if (i + 1 < c.ops.size()) {
             emit(Op::DUP_TOP);
             emit(Op::ROT_THREE);
-            emit(Op::COMPARE_OP, uint32_t(c.ops[i]));
+            mark_columns(emit(Op::COMPARE_OP, uint32_t(c.ops[i])), c.pos);
             cleanup.push_back(emit(Op::JUMP_IF_FALSE_OR_POP));
         } else {
-            emit(Op::COMPARE_OP, uint32_t(c.ops[i]));
+            mark_columns(emit(Op::COMPARE_OP, uint32_t(c.ops[i])), c.pos);
         }
     }
     uint32_t to_end = emit(Op::JUMP);
@@ -264,10 +266,10 @@ void Compiler::call(const Call& c) {
         auto& a = c.func->as<Attribute>();
         expr(*a.value);
         set_line(c.func->pos);
-        emit(Op::LOAD_METHOD, name_index(a.attr));
+        mark_columns(emit(Op::LOAD_METHOD, name_index(a.attr)), c.func->pos);
         for (auto& arg : c.args) expr(*arg);
         set_line(c.pos);
-        emit(Op::CALL_METHOD, uint32_t(c.args.size()));
+        mark_columns(emit(Op::CALL_METHOD, uint32_t(c.args.size())), c.pos);
         return;
     }
     expr(*c.func);
@@ -275,7 +277,7 @@ void Compiler::call(const Call& c) {
         for (auto& arg : c.args) expr(*arg);
         if (c.keywords.empty()) {
             set_line(c.pos);
-            emit(Op::CALL, uint32_t(c.args.size()));
+            mark_columns(emit(Op::CALL, uint32_t(c.args.size())), c.pos);
             return;
         }
         std::vector<Value> names;
@@ -285,7 +287,7 @@ void Compiler::call(const Call& c) {
         }
         load_const(make_tuple(std::move(names)));
         set_line(c.pos);
-        emit(Op::CALL_KW, uint32_t(c.args.size() + c.keywords.size()));
+        mark_columns(emit(Op::CALL_KW, uint32_t(c.args.size() + c.keywords.size())), c.pos);
         return;
     }
     // General form: positional tuple + keyword dict.
@@ -314,7 +316,7 @@ void Compiler::call(const Call& c) {
         }
     }
     set_line(c.pos);
-    emit(Op::CALL_EX, c.keywords.empty() ? 0 : 1);
+    mark_columns(emit(Op::CALL_EX, c.keywords.empty() ? 0 : 1), c.pos);
 }
 
 void Compiler::sequence(const std::vector<ExprPtr>& elts, Op build, Op extend, bool to_tuple) {
@@ -446,10 +448,11 @@ void Compiler::comprehension(const Expr& e, const std::vector<Comprehension>& ge
     iterable(*gens[0].iter);
     set_line(e.pos);
     emit(gens[0].is_async ? Op::GET_AITER : Op::GET_ITER);
-    emit(Op::CALL, 1);
+    // The caller's frame stands at the comprehension while it runs: its whole span.
+    mark_columns(emit(Op::CALL, 1), e.pos);
     if (child->is_coroutine) {
-        emit(Op::GET_AWAITABLE);
-        emit(Op::AWAIT);
+        mark_columns(emit(Op::GET_AWAITABLE), e.pos);
+        mark_columns(emit(Op::AWAIT), e.pos);
     }
 }
 

@@ -45,6 +45,9 @@ public:
     uint32_t name_index(std::string_view name);
     void load_const(Value v) { emit(Op::LOAD_CONST, const_index(std::move(v))); }
     void set_line(const Pos& p) { if (p.line) u().line = p.line; }
+    // Records `p` as the column span of instruction `pc` (Code::columns: where a traceback's
+    // ~~~^^^ line goes). Only for instructions whose CPython position is exactly that node's.
+    void mark_columns(uint32_t pc, const Pos& p);
     [[noreturn]] void error(std::string msg, const Pos& pos);
 
     // ---- units ----

@@ -162,8 +162,13 @@ void format_frames(Interp& in, const ExceptionObject& e, std::string& out, const
     for (size_t i = e.traceback.size(); i-- > 0;) {
         const auto& tb = e.traceback[i];
         out += indent + "  File \"" + tb.code->filename + "\", line " + std::to_string(tb.line) + ", in " + tb.code->name + "\n";
-        std::string src = strip(in.source_line(tb.code->filename, tb.line));
-        if (!src.empty()) out += indent + "    " + src + "\n";
+        std::string_view raw = in.source_line(tb.code->filename, tb.line);
+        std::string src = strip(raw);
+        if (src.empty()) continue;
+        out += indent + "    " + src + "\n";
+        // 3.11's ~~~^^^ line (PEP 657) under the failing part of the line.
+        std::string carets = caret_line(raw, tb.line, tb.span);
+        if (!carets.empty()) out += indent + carets;
     }
 }
 

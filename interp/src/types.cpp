@@ -1,5 +1,6 @@
 // The built-in types and the basic object layouts (CPython Objects/typeobject.c and
 // friends): construction of every built-in Type, MRO computation, interning.
+#include <algorithm>
 #include "looplab/py/types.hpp"
 
 #include <unordered_map>
@@ -121,6 +122,11 @@ OpaqueObject::~OpaqueObject() {
     if (attrs) attrs->release();
 }
 Code::Code() : Object(types().code) {}
+ColumnSpan Code::column_at(size_t pc) const {
+    auto it = std::lower_bound(columns.begin(), columns.end(), pc,
+                               [](const ColumnEntry& e, size_t p) { return e.pc < p; });
+    return it != columns.end() && it->pc == pc ? it->span : ColumnSpan{};
+}
 Function::Function(Ref<Code> c, Dict* g) : Object(types().function), code(std::move(c)), globals(g) {
     globals->add_ref();
     name = code->name;

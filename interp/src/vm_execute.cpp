@@ -1059,7 +1059,8 @@ Resumed VM::execute(Frame* f, std::exception_ptr thrown) {
     unwind:
         // Unwind through the block stacks of this frame and its callers.
         for (;;) {
-            if (add_traceback) exc->traceback.push_back(TracebackEntry{f->code, f->line(), Ref<Object>(f)});
+            if (add_traceback)
+                exc->traceback.push_back(TracebackEntry{f->code, f->line(), Ref<Object>(f), f->code->column_at(f->pc ? f->pc - 1 : 0)});
             if (set_context) {
                 Value ctx = handled_from(f);
                 if (!ctx.is_undefined() && ctx.obj() != exc.get() && exc->context.is_undefined()) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "looplab/py/traceback_carets.hpp"
 #include "looplab/py/types.hpp"
 
 namespace looplab::py {
@@ -72,6 +73,15 @@ struct Code : Object {
     size_t nlocals() const { return varnames.size(); }
     size_t ncells() const { return cellvars.size() + freevars.size(); }
     int line_at(size_t pc) const { return pc < lines.size() ? lines[pc] : firstline; }
+    // Column spans of the instructions a traceback frame can stop at whose source span
+    // CPython's co_positions() gives the same (binary operations, subscripts, attribute and
+    // name loads, calls, comparisons, awaits), in pc order; others have none (no carets).
+    struct ColumnEntry {
+        uint32_t pc;
+        ColumnSpan span;
+    };
+    std::vector<ColumnEntry> columns;
+    ColumnSpan column_at(size_t pc) const;
 };
 
 // A function value: code + globals + defaults + closure.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "looplab/exceptions.hpp"
+#include "looplab/py/traceback_carets.hpp"
 #include "looplab/py/types.hpp"
 
 namespace looplab::py {
@@ -25,6 +26,8 @@ struct TracebackEntry {
     // locals live as long as the exception (so, e.g., a never-awaited coroutine in them is
     // reported when the exception goes, not when the frame unwinds).
     Ref<Object> frame;
+    // The column span of the instruction the frame was at (its ~~~^^^ line), if known.
+    ColumnSpan span;
 };
 
 struct ExceptionObject : Instance {
