@@ -16,6 +16,7 @@
 #include "looplab/wait.hpp"
 #include "looplab/wait_for.hpp"
 #include "looplab/py/dict.hpp"
+#include "looplab/py/library_frames.hpp"
 #include "looplab/py/set.hpp"
 #include "vm_ops.hpp"
 
@@ -214,7 +215,16 @@ Coroutine<Value> wait_for_body(Value aw, double timeout) {
     detail::EnsureFuture ensure{&start_awaitable, &aw, nullptr};
     if (FutureBase* f = unwrap_future(aw)) ensure = detail::EnsureFuture{nullptr, nullptr, Ref<FutureBase>(f)};
     co_await detail::wait_for_core(ensure, timeout, fut);
-    co_return future_value(Interp::current(), *fut);
+    Value result;
+    try {
+        result = future_value(Interp::current(), *fut);
+    } catch (const PyErrorBase& e) {
+        // The inner awaitable's exception leaves through tasks.py's `return fut.result()`,
+        // a frame 3.11 tracebacks show.
+        add_library_frame(*e.exc, kWaitForResult);
+        throw;
+    }
+    co_return result;
 }
 Value asyncio_wait_for(Interp& in, const CallArgs& a) {
     check_args(a, "wait_for", 1, 2, {"timeout", "fut"});

@@ -7,6 +7,8 @@
 #include "looplab/py/abstract.hpp"
 #include "looplab/py/compiler.hpp"
 #include "looplab/py/dict.hpp"
+#include "looplab/py/library_frames.hpp"
+#include "looplab/py/traceback_carets.hpp"
 #include "looplab/py/vm.hpp"
 #include "looplab/runtime.hpp"
 
@@ -126,7 +128,8 @@ void Interp::exec_main(std::string_view source, std::string filename) {
 
 std::string_view Interp::source_line(const std::string& filename, int line) const {
     auto it = sources_.find(filename);
-    if (it == sources_.end() || line < 1 || size_t(line) > it->second.size()) return {};
+    if (it == sources_.end()) return library_source_line(filename, line);
+    if (line < 1 || size_t(line) > it->second.size()) return {};
     return it->second[size_t(line - 1)];
 }
 
