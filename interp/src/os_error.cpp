@@ -38,11 +38,11 @@ bool given(const Value& v) { return !v.is_undefined() && !v.is_none(); }
 }  // namespace
 
 bool oserror_use_init(const Type* cls) {
-    // oserror_use_init: tp_init is not OSError_init (a Python __init__ overrides it) while
+    // oserror_use_init: tp_init is not OSError_init (a subclass overrides __init__) while
     // tp_new is still OSError_new (no Python __new__).
     Value init = cls->lookup("__init__");
     Value new_ = cls->lookup("__new__");
-    bool own_init = !init.is_undefined() && init.type()->kind == Kind::function;
+    bool own_init = !init.is_undefined() && init.obj() != exc_types().OSError->lookup("__init__").obj();
     bool own_new = !new_.is_undefined() && new_.is_object() && new_.type()->kind != Kind::native;
     return own_init && !own_new;
 }

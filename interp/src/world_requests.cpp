@@ -36,7 +36,8 @@ Value request_exception_init(Interp& in, const CallArgs& a) {
     if (!response.is_none() && !truthy(in, request) && hasattr(in, response, intern("request")))
         e->dict->set_str("request", get(in, response, "request"));
     if (other) raise_type_error(e->type->name + "() takes no keyword arguments");
-    e->args = make_tuple(std::vector<Value>(a.args + 1, a.args + a.nargs));
+    // super().__init__(*args): OSError_init parses (errno, strerror, filename...) as usual.
+    oserror_init(*e, a.args + 1, a.nargs - 1);
     return Value::none();
 }
 

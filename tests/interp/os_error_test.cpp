@@ -71,6 +71,16 @@ TEST_CASE("OSError's fields, args and str() follow oserror_init and OSError_str"
             "print(repr(A('hi')), A('hi').errno, repr(B('hi')), B('hi').errno)\n");
         CHECK(r.out == "A(2, 'hi') 2 B() None\n");
     }
+    SECTION("a built-in subclass with its own __init__ takes keywords and still parses errno") {
+        auto r = run_python(
+            "import requests\n"
+            "e = requests.RequestException('a', response=3)\n"
+            "print(repr(e), e.errno, e.response)\n"
+            "e = requests.RequestException(2, 'x')\n"
+            "print(repr(e), e.errno, e.strerror, e)\n");
+        CHECK(r.err == "");
+        CHECK(r.out == "RequestException('a') None 3\nRequestException(2, 'x') 2 x [Errno 2] x\n");
+    }
     SECTION("keywords are refused, as OSError_new does") {
         auto r = run_python("try:\n    OSError(errno=2)\nexcept TypeError as e:\n    print(e)\n");
         CHECK(r.out == "OSError() takes no keyword arguments\n");
