@@ -8,7 +8,7 @@
 #include "looplab/py/compiler.hpp"
 #include "looplab/py/dict.hpp"
 #include "looplab/py/library_frames.hpp"
-#include "looplab/py/traceback_carets.hpp"
+#include "looplab/py/traceback_object.hpp"
 #include "looplab/py/vm.hpp"
 #include "looplab/runtime.hpp"
 
@@ -163,15 +163,13 @@ std::string exception_only(Interp& in, const ExceptionObject& e) {
 
 void format_frames(Interp& in, const ExceptionObject& e, std::string& out, const std::string& indent) {
     for (size_t i = e.traceback.size(); i-- > 0;) {
-        const auto& tb = e.traceback[i];
-        out += indent + "  File \"" + tb.code->filename + "\", line " + std::to_string(tb.line) + ", in " + tb.code->name + "\n";
-        std::string_view raw = in.source_line(tb.code->filename, tb.line);
-        std::string src = strip(raw);
-        if (src.empty()) continue;
-        out += indent + "    " + src + "\n";
-        // 3.11's ~~~^^^ line (PEP 657) under the failing part of the line.
-        std::string carets = caret_line(raw, tb.line, tb.span);
-        if (!carets.empty()) out += indent + carets;
+        // Each line of the frame gets the indent (exception groups' margins).
+        std::string text = format_traceback_entry(in, e.traceback[i]);
+        for (size_t s = 0; s < text.size();) {
+            size_t nl = text.find('\n', s);
+            out += indent + text.substr(s, nl - s + 1);
+            s = nl + 1;
+        }
     }
 }
 

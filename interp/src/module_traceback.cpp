@@ -1,9 +1,11 @@
 // The `traceback` module (CPython Lib/traceback.py) for error-reporting scenarios:
 // print_exc/format_exc (the exception being handled), print_exception/format_exception and
 // format_exception_only, in CPython's text (Interp::format_exception), from the exception's
-// traceback or the tb passed as (type, value, tb). `limit=` is accepted and ignored; the
-// functions over bare tracebacks and stacks (extract_tb, format_tb, print_stack, walk_tb...)
-// are absent.
+// traceback or the tb passed as (type, value, tb), and format_tb/print_tb over a traceback
+// object. `limit=` is accepted and ignored by the exception functions; extract_tb,
+// print_stack, walk_tb and the other FrameSummary/stack functions are absent.
+#include <algorithm>
+
 #include "looplab/py/traceback_object.hpp"
 #include "looplab/py/vm.hpp"
 #include "stdlib_modules.hpp"
@@ -122,6 +124,34 @@ Value tb_format_exception_only(Interp& in, const CallArgs& a) {
     return chunks(s);
 }
 
+// format_tb(tb, limit=None): one string per frame, outermost first; a positive limit keeps
+// the first frames, a negative one the last (traceback.py StackSummary._extract_from_extended_frame_gen
+// and extract_tb's limit rules).
+Value formatted_tb(Interp& in, const CallArgs& a, const char* fname) {
+    if (a.nargs == 0 && a.kw("tb").is_undefined())
+        raise_type_error(std::string(fname) + "() missing 1 required positional argument: 'tb'");
+    std::vector<TracebackEntry> entries = traceback_entries(a.nargs ? a[0] : a.kw("tb"));
+    std::reverse(entries.begin(), entries.end());  // outermost first
+    Value limit = a.nargs > 1 ? a[1] : a.kw("limit");
+    size_t from = 0, to = entries.size();
+    if (!limit.is_undefined() && !limit.is_none()) {
+        int64_t n = to_int(in, limit, "limit");
+        if (n >= 0) to = std::min<size_t>(to, size_t(n));
+        else from = to - std::min<size_t>(to, size_t(-n));
+    }
+    std::vector<Value> out;
+    for (size_t i = from; i < to; ++i) out.push_back(make_str(format_traceback_entry(in, entries[i])));
+    return make_list(std::move(out));
+}
+Value tb_format_tb(Interp& in, const CallArgs& a) { return formatted_tb(in, a, "format_tb"); }
+Value tb_print_tb(Interp& in, const CallArgs& a) {
+    Value lines = formatted_tb(in, a, "print_tb");
+    std::string text;
+    for (auto& s : lines.as<List>()->items) text += s.as<Str>()->s;
+    write_to(in, a.nargs > 2 ? a[2] : a.kw("file"), text);
+    return Value::none();
+}
+
 }  // namespace
 
 void init_traceback(Interp& in, Module& m) {
@@ -131,6 +161,8 @@ void init_traceback(Interp& in, Module& m) {
     def(m, "format_exception", tb_format_exception);
     def(m, "print_exception", tb_print_exception);
     def(m, "format_exception_only", tb_format_exception_only);
+    def(m, "format_tb", tb_format_tb);
+    def(m, "print_tb", tb_print_tb);
 }
 
 }  // namespace looplab::py::stdlib

@@ -11,6 +11,7 @@
 #include "looplab/py/code.hpp"
 #include "looplab/py/dict.hpp"
 #include "looplab/py/interp.hpp"
+#include "looplab/py/traceback_carets.hpp"
 #include "looplab/py/vm.hpp"
 
 namespace looplab::py {
@@ -104,6 +105,19 @@ void make_types() {
 }
 
 }  // namespace
+
+std::string format_traceback_entry(Interp& in, const TracebackEntry& tb) {
+    std::string out = "  File \"" + tb.code->filename + "\", line " + std::to_string(tb.line) + ", in " + tb.code->name + "\n";
+    std::string_view raw = in.source_line(tb.code->filename, tb.line);
+    // linecache's line .strip()ped (Interp::source_line keeps a "\r" of CRLF files).
+    size_t a = raw.find_first_not_of(" \t\f\r");
+    if (a == std::string_view::npos) return out;
+    size_t b = raw.find_last_not_of(" \t\f\r");
+    out += "    " + std::string(raw.substr(a, b - a + 1)) + "\n";
+    // 3.11's ~~~^^^ line (PEP 657) under the failing part of the line.
+    out += caret_line(raw, tb.line, tb.span);
+    return out;
+}
 
 Value exception_traceback(ExceptionObject& e) {
     make_types();

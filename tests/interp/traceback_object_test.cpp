@@ -61,6 +61,17 @@ TEST_CASE("e.__traceback__ is a chain of traceback objects, outermost first", "[
                             "    print(x.__traceback__ is tb, chain(x.__traceback__), tb.tb_frame.f_locals)\n");
         CHECK(r.out == "True [('fails', 8)] {}\n");
     }
+    SECTION("traceback.format_tb formats each frame, limit keeps the first or last ones") {
+        auto r = run_python(std::string(kChain) +
+                            "import traceback\ntry:\n    fails()\nexcept KeyError as e:\n"
+                            "    print(traceback.format_tb(e.__traceback__))\n"
+                            "    print(traceback.format_tb(e.__traceback__, -1), traceback.format_tb(None))\n");
+        CHECK(r.err == "");
+        CHECK(r.out ==
+              "['  File \"case.py\", line 11, in <module>\\n    fails()\\n', "
+              "'  File \"case.py\", line 8, in fails\\n    raise KeyError(\\'k\\')\\n']\n"
+              "['  File \"case.py\", line 8, in fails\\n    raise KeyError(\\'k\\')\\n'] []\n");
+    }
     SECTION("sys.exc_info()[2] is the handled exception's traceback") {
         auto r = run_python(std::string(kChain) +
                             "import sys\ntry:\n    fails()\nexcept KeyError as e:\n    print(sys.exc_info()[2] is e.__traceback__)\n");

@@ -16,5 +16,8 @@ Value exception_traceback(ExceptionObject& e);
 void set_exception_traceback(ExceptionObject& e, const Value& tb);
 // The frames of a traceback object or None, innermost first (as ExceptionObject::traceback).
 std::vector<TracebackEntry> traceback_entries(const Value& tb);
+// One frame as traceback.py's StackSummary.format_frame_summary prints it: the File line,
+// the stripped source line and its caret line (when there is a source line).
+std::string format_traceback_entry(Interp& in, const TracebackEntry& tb);
 
 }  // namespace looplab::py
