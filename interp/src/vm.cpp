@@ -177,8 +177,6 @@ Resumed VM::resume_native(NativeCoroutine& nc, std::exception_ptr thrown) {
     std::coroutine_handle<> next = nc.resume_point ? nc.resume_point : std::coroutine_handle<>(nc.handle);
     channel.throw_in = std::move(thrown);
     channel.yielded = nullptr;
-    channel.bare_yield = false;
-    channel.suspended = false;
     while (next) {
         channel.next = {};
         next.resume();
@@ -199,14 +197,14 @@ Resumed VM::resume_native(NativeCoroutine& nc, std::exception_ptr thrown) {
         nc.handle = {};
         return r;
     }
-    if (!channel.suspended) {
+    if (!channel.suspended()) {
         r.kind = StepResult::Kind::raised;
         r.error = to_exception_ptr(new_exception(exc_types().RuntimeError, "Task got bad yield: a foreign awaitable"));
         return r;
     }
     nc.resume_point = channel.resume_point;
     r.kind = StepResult::Kind::yielded;
-    r.awaited = channel.bare_yield ? nullptr : channel.yielded;
+    r.awaited = channel.yielded_future();
     return r;
 }
 

@@ -32,7 +32,9 @@ void run_user_handle(RefCounted* h, RefCounted*) {
 }
 }  // namespace
 
-EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number) { resize_ready(kReadyInitialCapacity); }
+EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number), step_channel_(&StepChannel::current()) {
+    resize_ready(kReadyInitialCapacity);
+}
 
 EventLoop::~EventLoop() { teardown(); }
 
@@ -226,11 +228,15 @@ void EventLoop::run_once() {
     for (size_t ntodo = ready_size_; ntodo != 0; --ntodo) {
         ReadyEntry e = pop_ready();
         // The queue's references live until the callback returns: a task step relies on it
-        // (TaskBase::step takes no reference of its own).
+        // (TaskBase::step takes no reference of its own). A task's __step (task_step) takes
+        // them over instead: it hands its reference back to the queue when it reschedules
+        // itself (a bare yield), so a task switch does no reference counting.
         struct Drop {
-            Callback& cb;
-            ~Drop() { cb.discard(); }
-        } drop{e.cb};
+            ReadyEntry& e;
+            ~Drop() {
+                if (e.kind != HandleKind::task_step) e.cb.discard();
+            }
+        } drop{e};
         // A task step or wake-up is followed at once by that task's step_begin: not traced twice.
         if (e.kind != HandleKind::task_step && e.kind != HandleKind::task_wakeup && rt_->tracer())
             rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));

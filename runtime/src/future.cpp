@@ -8,7 +8,7 @@
 
 namespace looplab {
 
-FutureBase::FutureBase(EventLoop& loop) : loop_(&loop), id_(loop.runtime().next_object_id()) {}
+FutureBase::FutureBase(EventLoop& loop) : id_(loop.runtime().next_object_id()), loop_(&loop) {}
 
 FutureBase::~FutureBase() {
     // futures.py __del__: an exception nobody retrieved is reported.
@@ -42,7 +42,7 @@ std::exception_ptr FutureBase::make_cancelled_error() {
 bool FutureBase::cancel(std::string_view msg) { return cancel_future(msg); }
 
 uint64_t FutureBase::py_hash() {
-    if (is_task()) return static_cast<const TaskBase*>(this)->number();
+    // A task's py_hash_ is its creation number (never 0), set by TaskBase.
     if (py_hash_ == 0) py_hash_ = loop_->runtime().next_future_hash();
     return py_hash_;
 }

@@ -6,8 +6,9 @@
 
 namespace looplab {
 
-TaskBase::TaskBase(EventLoop& loop, std::string_view name) : FutureBase(loop), number_(loop.runtime().next_task_number()) {
+TaskBase::TaskBase(EventLoop& loop, std::string_view name) : FutureBase(loop) {
     Runtime& rt = loop.runtime();
+    py_hash_ = static_cast<uint32_t>(rt.next_task_number());  // hash(task): its creation number
     cover_heap_growth();  // pending tasks are what grows the heap: keep it in huge pages
     if (name.empty()) name_number_ = static_cast<uint32_t>(rt.next_task_name_number());
     else extras().task_name = std::string(name);
@@ -21,11 +22,11 @@ TaskBase::TaskBase(EventLoop& loop, std::string_view name) : FutureBase(loop), n
     // Task.__init__: self._loop.call_soon(self.__step); _register_task(self)
     schedule_step();
     loop.register_task(*this);
-    registered_ = true;
+    task_registered_ = true;
 }
 
 TaskBase::~TaskBase() {
-    if (registered_) loop_->unregister_task(*this);
+    if (task_registered_) loop_->unregister_task(*this);
 }
 
 std::string TaskBase::get_name() const {
@@ -42,6 +43,10 @@ void TaskBase::set_name(std::string_view name) {
 
 void TaskBase::schedule_step() {
     add_ref();  // the ready queue's reference
+    push_step();
+}
+
+inline void TaskBase::push_step() {
     loop_->call_soon(Callback{&TaskBase::step_thunk, this, nullptr}, HandleKind::task_step, id());
 }
 
@@ -59,7 +64,7 @@ bool TaskBase::cancel(std::string_view msg) {
         return true;
     }
     // It will be thrown into the coroutine at its next step.
-    must_cancel_ = true;
+    task_must_cancel_ = true;
     if (!msg.empty() || extras_) extras().cancel_message = std::string(msg);
     return true;
 }
@@ -73,24 +78,19 @@ void TaskBase::set_exception(std::exception_ptr) { throw RuntimeError("Task does
 
 // `coro.send(None)` / `coro.throw(exc)` on a C++ coroutine (CoroutineTask<T>): resume the
 // chain through the trampoline (see coroutine.hpp) until it suspends on a future or a bare
-// yield, or finishes. Inline in step: this is most of a task switch.
-[[gnu::always_inline]] inline StepResult TaskBase::resume_coroutine(std::exception_ptr& thrown) {
-    StepResult r;
+// yield, or finishes. Inline in step: this is most of a task switch. Answers as run_body.
+[[gnu::always_inline]] inline FutureBase* TaskBase::resume_coroutine(std::exception_ptr& exc) {
     bool started = bool(resume_point_);  // a task is stepped again only while suspended
-    if (!started && thrown) {
+    if (!started && exc) [[unlikely]] {
         // coro.throw() on a coroutine that never started raises at once: its body never runs.
         close_body();
-        r.kind = StepResult::Kind::raised;
-        r.error = std::move(thrown);
-        return r;
+        return raised_marker();  // exc is the error
     }
     std::coroutine_handle<> next = started ? resume_point_ : coro_;
-    StepChannel& channel = *promise_->channel;  // = StepChannel::current(), without a TLS lookup
+    StepChannel& channel = loop_->step_channel();
     // throw_in is null between steps (cleared below): only an exception needs storing.
-    if (thrown) channel.throw_in = std::move(thrown);
+    if (exc) channel.throw_in = std::move(exc);
     channel.yielded = nullptr;
-    channel.bare_yield = false;
-    channel.suspended = false;
     while (next) {
         channel.next = {};
         next.resume();
@@ -98,36 +98,57 @@ void TaskBase::set_exception(std::exception_ptr) { throw RuntimeError("Task does
     }
     // Never leak an exception into another task's step (an awaiter that did not take it).
     if (channel.throw_in) [[unlikely]] channel.throw_in = nullptr;
-    if (coro_.done()) [[unlikely]] {
-        if (promise_->error) {
-            r.kind = StepResult::Kind::raised;
-            r.error = std::exchange(promise_->error, nullptr);
-        } else {
-            r.kind = StepResult::Kind::returned;
-        }
-        return r;
+    // A chain that yielded is suspended (the trampoline stops there), so not finished.
+    if (FutureBase* yielded = channel.yielded) [[likely]] {
+        resume_point_ = channel.resume_point;
+        return yielded;
     }
-    if (!channel.suspended) [[unlikely]] {
-        // Suspended in an awaitable that is not the runtime's: a bad yield.
+    return finish_coroutine(exc);
+}
+
+FutureBase* TaskBase::finish_coroutine(std::exception_ptr& exc) {
+    if (coro_.done()) {
+        exc = take_coroutine_error();
+        return exc ? raised_marker() : nullptr;
+    }
+    // Suspended in an awaitable that is not the runtime's: a bad yield.
+    exc = std::make_exception_ptr(RuntimeError("Task got bad yield: a foreign awaitable"));
+    close_body();
+    return raised_marker();
+}
+
+StepResult TaskBase::step_body(std::exception_ptr thrown) {
+    FutureBase* outcome = resume_coroutine(thrown);
+    StepResult r;
+    if (outcome == nullptr) {
+        r.kind = StepResult::Kind::returned;
+    } else if (outcome == raised_marker()) {
         r.kind = StepResult::Kind::raised;
-        r.error = std::make_exception_ptr(RuntimeError("Task got bad yield: a foreign awaitable"));
-        close_body();
-        return r;
+        r.error = std::move(thrown);
+    } else {
+        r.kind = StepResult::Kind::yielded;
+        r.awaited = outcome == StepChannel::bare_yield_marker() ? nullptr : outcome;
     }
-    resume_point_ = channel.resume_point;
-    r.kind = StepResult::Kind::yielded;
-    r.awaited = channel.bare_yield ? nullptr : channel.yielded;
     return r;
 }
 
-StepResult TaskBase::step_body(std::exception_ptr thrown) { return resume_coroutine(thrown); }
+FutureBase* TaskBase::run_step_body(std::exception_ptr& exc) {
+    StepResult r = step_body(std::move(exc));
+    switch (r.kind) {
+    case StepResult::Kind::yielded: return r.awaited ? r.awaited : StepChannel::bare_yield_marker();
+    case StepResult::Kind::returned: return nullptr;
+    case StepResult::Kind::raised: break;
+    }
+    exc = std::move(r.error);
+    return raised_marker();
+}
 
 // Inline into step: a task switch should not pay a call for the try block.
-[[gnu::always_inline]] inline StepResult TaskBase::run_body(std::exception_ptr& exc) {
+[[gnu::always_inline]] inline FutureBase* TaskBase::run_body(std::exception_ptr& exc) {
     try {
         // A C++ coroutine is resumed right here; other bodies (the interpreter's) are virtual.
         if (coro_) return resume_coroutine(exc);
-        return step_body(std::move(exc));
+        return run_step_body(exc);
     } catch (...) {
         loop_->leave_task(*this);
         throw;  // RunEnded from a nested limit check
@@ -135,14 +156,17 @@ StepResult TaskBase::step_body(std::exception_ptr thrown) { return resume_corout
 }
 
 // Inline into its two callers (the thunks below): a task switch is one call less.
-[[gnu::always_inline]] inline void TaskBase::step(std::exception_ptr exc) {
+// QueueRef: the caller owns the ready queue's reference on this task (step_thunk); a bare
+// yield then gives it back to the queue. Returns whether it did.
+template <bool QueueRef>
+[[gnu::always_inline]] inline bool TaskBase::step(std::exception_ptr exc) {
     // Task.__step
     if (done()) throw InvalidStateError("_step(): already done: " + repr());
-    if (must_cancel_) {
+    if (task_must_cancel_) {
         if (!is_cancelled_error(exc)) exc = make_cancelled_error();
-        must_cancel_ = false;
+        task_must_cancel_ = false;
     }
-    fut_waiter_ = nullptr;
+    if (fut_waiter_) fut_waiter_ = nullptr;
 
     Runtime& rt = loop_->runtime();
     rt.begin_step();
@@ -152,24 +176,39 @@ StepResult TaskBase::step_body(std::exception_ptr thrown) { return resume_corout
         if (is_cancelled_error(exc)) rt.emit(EventKind::cancel_delivered, id());
     }
     // No reference of our own is needed although the step may drop the last outside one:
-    // the ready queue's reference on this task (Callback::a) lives until the step returns.
-    StepResult r = run_body(exc);
+    // the ready queue's reference on this task lives until the step returns.
+    FutureBase* awaited = run_body(exc);
     StepEnd end = StepEnd::bare_yield;
     uint32_t awaited_id = 0;
-    if (r.kind == StepResult::Kind::yielded && r.awaited == nullptr) [[likely]] {
+    bool handed_back = false;
+    if (awaited == StepChannel::bare_yield_marker()) [[likely]] {
         // Bare yield (sleep(0)): step again on the next iteration. This is a task switch's
         // path, kept here; every other outcome is handled out of line.
-        schedule_step();
+        if constexpr (QueueRef) {
+            push_step();
+            handed_back = true;
+        } else {
+            schedule_step();
+        }
     } else {
-        end = step_outcome(r, awaited_id);
+        end = step_outcome(awaited, exc, awaited_id);
     }
     loop_->leave_task(*this);
     if (rt.tracer()) rt.emit(EventKind::step_end, id(), awaited_id, uint32_t(end));
+    return handed_back;
 }
 
 void TaskBase::step_thunk(RefCounted* task, RefCounted*) {
     auto* t = static_cast<TaskBase*>(task);
-    t->step(t->extras_ ? std::exchange(t->extras_->pending_exc, nullptr) : nullptr);
+    // The ready queue's reference on the task is ours (EventLoop::run_once leaves task_step
+    // entries to us): dropped when the step is over, unless a bare yield gave it back.
+    struct Owned {
+        TaskBase* t;
+        ~Owned() {
+            if (t) t->release();
+        }
+    } owned{t};
+    if (t->step<true>(t->extras_ ? std::exchange(t->extras_->pending_exc, nullptr) : nullptr)) owned.t = nullptr;
 }
 
 void TaskBase::wakeup_thunk(RefCounted* task, RefCounted* fut) {
@@ -178,55 +217,54 @@ void TaskBase::wakeup_thunk(RefCounted* task, RefCounted* fut) {
 
 void TaskBase::wakeup(FutureBase& fut) {
     // __wakeup: `future.result()` decides between send(None) and throw(exc).
-    step(fut.result_exception());
+    step<false>(fut.result_exception());
 }
 
-StepEnd TaskBase::step_outcome(StepResult& r, uint32_t& awaited_id) {
+StepEnd TaskBase::step_outcome(FutureBase* awaited, std::exception_ptr& error, uint32_t& awaited_id) {
     // The rest of Task.__step after `result = coro.send(None)` / `coro.throw(exc)`.
-    switch (r.kind) {
-    case StepResult::Kind::returned:
-        if (must_cancel_) {
+    if (awaited == nullptr) {
+        // Returned (StopIteration).
+        if (task_must_cancel_) {
             // The coroutine returned although cancel() was called during this step.
-            must_cancel_ = false;
+            task_must_cancel_ = false;
             cancel_future(std::string(cancel_message()));
             return StepEnd::cancelled;
         }
         take_result();
         finish_with_result();
         return StepEnd::returned;
-    case StepResult::Kind::raised:
-        if (is_cancelled_error(r.error)) {
-            extras().cancelled_exc = r.error;
+    }
+    if (awaited == raised_marker()) {
+        if (is_cancelled_error(error)) {
+            extras().cancelled_exc = error;
             cancel_future({});  // super().cancel()
             return StepEnd::cancelled;
         }
-        finish_with_exception(r.error);
+        finish_with_exception(error);
         return StepEnd::raised;
-    case StepResult::Kind::yielded:
-        break;
     }
-    if (r.awaited == this) {
+    if (awaited == this) {
         extras().pending_exc = std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr()));
         schedule_step();
         return StepEnd::bare_yield;
     }
-    if (&r.awaited->get_loop() != loop_) {
+    if (&awaited->get_loop() != loop_) {
         extras().pending_exc = std::make_exception_ptr(
-            RuntimeError("Task " + repr() + " got Future " + r.awaited->repr() + " attached to a different loop"));
+            RuntimeError("Task " + repr() + " got Future " + awaited->repr() + " attached to a different loop"));
         schedule_step();
         return StepEnd::bare_yield;
     }
     add_ref();  // the done callback's reference on this task
-    r.awaited->add_done_callback(DoneCallback{&TaskBase::wakeup_thunk, this});
+    awaited->add_done_callback(DoneCallback{&TaskBase::wakeup_thunk, this});
     release();
-    fut_waiter_ = Ref<FutureBase>(r.awaited);
-    awaited_id = r.awaited->id();
+    fut_waiter_ = Ref<FutureBase>(awaited);
+    awaited_id = awaited->id();
     // Name what the task waits for ("sleep", "Lock.acquire", "gather"…) for the exports:
     // labels are set after construction, so the trace names a future when it is awaited.
     Runtime& rt = loop_->runtime();
-    if (rt.tracer() && !r.awaited->is_task()) rt.emit(EventKind::future_created, awaited_id, 0, rt.intern(r.awaited->label()));
-    if (must_cancel_) {
-        if (fut_waiter_->cancel(std::string(cancel_message()))) must_cancel_ = false;
+    if (rt.tracer() && !awaited->is_task()) rt.emit(EventKind::future_created, awaited_id, 0, rt.intern(awaited->label()));
+    if (task_must_cancel_) {
+        if (fut_waiter_->cancel(std::string(cancel_message()))) task_must_cancel_ = false;
     }
     return StepEnd::awaiting_future;
 }

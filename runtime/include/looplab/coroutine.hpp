@@ -9,6 +9,7 @@
 // suspends and the Task reads from the StepChannel what was yielded — CPython's
 // `result = coro.send(None)`.
 #include <coroutine>
+#include <cstdint>
 #include <exception>
 #include <optional>
 #include <utility>
@@ -30,22 +31,28 @@ public:
     // Trampoline: the coroutine to resume next within this step (a child starting, or a
     // parent continuing after its child finished).
     std::coroutine_handle<> next;
-    // Set by the awaiter that suspended: the future to wait for, or bare_yield for sleep(0).
+    // Set by the awaiter that suspended: the future to wait for, or bare_yield_marker() for sleep(0);
+    // null while the chain has not suspended. One word, so a task switch clears and tests
+    // one field.
     FutureBase* yielded = nullptr;
-    bool bare_yield = false;
-    bool suspended = false;
     // Set by the Task before resuming: the exception to raise at the suspension point.
     std::exception_ptr throw_in;
+
+    // The `yielded` marker of a bare yield (never a real FutureBase address). A function,
+    // not a constant: reinterpret_cast is not a constant expression.
+    static FutureBase* bare_yield_marker() noexcept { return reinterpret_cast<FutureBase*>(uintptr_t(1)); }
+    bool suspended() const noexcept { return yielded != nullptr; }
+    bool bare_yield() const noexcept { return yielded == bare_yield_marker(); }
+    // The future the chain suspended on, or null for a bare yield.
+    FutureBase* yielded_future() const noexcept { return yielded == bare_yield_marker() ? nullptr : yielded; }
 
     void yield_future(FutureBase* f, std::coroutine_handle<> h) noexcept {
         yielded = f;
         resume_point = h;
-        suspended = true;
     }
     void yield_bare(std::coroutine_handle<> h) noexcept {
-        bare_yield = true;
+        yielded = bare_yield_marker();
         resume_point = h;
-        suspended = true;
     }
     // At the suspension point, after resuming: raise what the Task threw in.
     void rethrow_if_thrown() {

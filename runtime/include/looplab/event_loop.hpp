@@ -69,6 +69,9 @@ public:
         return Future<T>(Ref<FutureBase>(new FutureImpl<T>(*this)));
     }
     TaskBase* current_task() const noexcept { return current_task_; }
+    // This thread's StepChannel (StepChannel::current()), kept here so that a task step
+    // finds it without a thread-local lookup and a task need not store it.
+    StepChannel& step_channel() const noexcept { return *step_channel_; }
     // True for run_until_complete's done callback (base_events._run_until_complete_cb).
     static bool is_stop_callback(const DoneCallback& cb) noexcept { return cb.fn == &EventLoop::stop_loop_callback; }
     // Pending tasks of this loop, in creation order.
@@ -166,6 +169,7 @@ private:
     size_t timer_cancelled_count_ = 0;
     uint64_t timer_seq_ = 0;
     TaskBase* current_task_ = nullptr;
+    StepChannel* step_channel_;
     TaskBase* tasks_head_ = nullptr;
     TaskBase* tasks_tail_ = nullptr;
     ExceptionHandler exception_handler_;

@@ -121,11 +121,15 @@ protected:
         return extras_ ? std::string_view(extras_->cancel_message) : std::string_view();
     }
 
-    EventLoop* loop_;
+    // Field order packs the object (a pending task's size is a benchmark target): id_ fills
+    // RefCounted's tail padding, and TaskBase's two flags fill the hole after state_.
     uint32_t id_;
+    EventLoop* loop_;
     FutureState state_ = FutureState::pending;
     bool log_traceback_ = false;
-    uint32_t py_hash_ = 0;  // 0: not hashed yet
+    bool task_must_cancel_ = false;  // TaskBase's _must_cancel (kept here: padding otherwise)
+    bool task_registered_ = false;   // TaskBase: in its loop's task list
+    uint32_t py_hash_ = 0;  // 0: not hashed yet; a task's creation number (TaskBase::number)
     const char* label_ = "Future";
     const WaitTarget* wait_target_ = nullptr;
     std::exception_ptr exception_;
@@ -182,7 +186,7 @@ public:
     }
 
 private:
-    ResultSlot<T> slot_;
+    [[no_unique_address]] ResultSlot<T> slot_;
 };
 
 // The awaiter for `co_await future` (Future.__await__): no suspension if already done,

@@ -40,7 +40,7 @@ public:
     std::string get_name() const;
     void set_name(std::string_view name);
     // Creation order (1, 2, …): the task's hash (SPEC 4).
-    uint32_t number() const noexcept { return number_; }
+    uint32_t number() const noexcept { return py_hash_; }
     // The future this task is blocked on (Task._fut_waiter), or null.
     FutureBase* fut_waiter() const noexcept { return fut_waiter_.get(); }
     // Name of the coroutine function, for reprs ("main", "worker").
@@ -64,37 +64,42 @@ public:
 protected:
     // Called once the body returned: store its value (FINISHED state is set by the caller).
     virtual void take_result() = 0;
+    // The exception a finished C++ coroutine raised (CoroutineTask<T>: its promise's), taken.
+    virtual std::exception_ptr take_coroutine_error() noexcept { return nullptr; }
 
     // A C++ coroutine body (CoroutineTask<T>) is driven here, untyped, so that a task switch
     // resumes it without a virtual call; only storing the result needs T.
-    void set_coroutine(std::coroutine_handle<> h, detail::PromiseBase& p) noexcept {
-        coro_ = h;
-        promise_ = &p;
-    }
+    void set_coroutine(std::coroutine_handle<> h) noexcept { coro_ = h; }
     void destroy_coroutine() noexcept {
         if (coro_) coro_.destroy();
         coro_ = {};
     }
     std::coroutine_handle<> coro_;          // the task's own coroutine; null when none or closed
     std::coroutine_handle<> resume_point_;  // where its chain is suspended; null before the first step
-    detail::PromiseBase* promise_ = nullptr;
 
 private:
-    StepResult resume_coroutine(std::exception_ptr& thrown);  // step_body of a C++ coroutine; takes thrown
-    void step(std::exception_ptr exc);  // Task.__step
-    StepResult run_body(std::exception_ptr& exc);  // step_body(exc); leaves the task if it throws
-    StepEnd step_outcome(StepResult& r, uint32_t& awaited_id);  // __step after all but a bare yield
+    // Inside a step, what the body did is one word (returned in a register): the future it
+    // yielded, StepChannel::bare_yield_marker() for a bare yield, raised_marker() when it
+    // raised (the exception is then in the step's exc), or null when it returned.
+    static FutureBase* raised_marker() noexcept { return reinterpret_cast<FutureBase*>(uintptr_t(2)); }
+    FutureBase* resume_coroutine(std::exception_ptr& exc);  // step_body of a C++ coroutine
+    FutureBase* finish_coroutine(std::exception_ptr& exc);  // resume_coroutine's rare outcomes
+    FutureBase* run_step_body(std::exception_ptr& exc);     // the virtual step_body, as one word
+    template <bool QueueRef>
+    bool step(std::exception_ptr exc);  // Task.__step
+    FutureBase* run_body(std::exception_ptr& exc);  // step_body(exc); leaves the task if it throws
+    StepEnd step_outcome(FutureBase* awaited, std::exception_ptr& error, uint32_t& awaited_id);  // all but a bare yield
     void wakeup(FutureBase& fut);       // Task.__wakeup
     static void step_thunk(RefCounted* task, RefCounted*);
     static void wakeup_thunk(RefCounted* task, RefCounted* fut);
     void schedule_step();
+    void push_step();  // schedule_step with a reference the caller gives to the ready queue
 
     Ref<FutureBase> fut_waiter_;
-    uint32_t number_;
     uint32_t name_number_ = 0;  // 0: the task has its own name (in extras)
     int num_cancels_requested_ = 0;
-    bool must_cancel_ = false;
-    bool registered_ = false;
+    // Also TaskBase's, in FutureBase's padding: task_must_cancel_ (_must_cancel),
+    // task_registered_; py_hash_ is the task's creation number.
     friend class EventLoop;
 };
 
@@ -106,7 +111,7 @@ public:
     CoroutineTask(EventLoop& loop, Coroutine<T> coro, std::string_view name) : TaskBase(loop, name) {
         auto h = coro.release();
         h.promise().channel = &StepChannel::current();
-        set_coroutine(h, h.promise());
+        set_coroutine(h);
     }
     ~CoroutineTask() override { close_body(); }
 
@@ -115,6 +120,9 @@ public:
     void close_body() noexcept override { destroy_coroutine(); }
 
 protected:
+    std::exception_ptr take_coroutine_error() noexcept override {
+        return std::exchange(Coroutine<T>::Handle::from_address(coro_.address()).promise().error, nullptr);
+    }
     void take_result() override {
         if constexpr (!std::is_void_v<T>) {
             auto h = Coroutine<T>::Handle::from_address(coro_.address());
