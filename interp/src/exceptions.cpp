@@ -209,7 +209,10 @@ Ref<ExceptionObject> from_exception_ptr(const std::exception_ptr& ep) {
         if (!t) t = exc_types().RuntimeError;
         auto obj = new_exception(t, e.message());
         if (e.cause) {
+            // The runtime's `raise X from exc` (wait_for's TimeoutError) runs in the handler
+            // of exc, so exc is the context too, as in CPython.
             obj->cause = Value(from_exception_ptr(e.cause).get());
+            obj->context = obj->cause;
             obj->suppress_context = true;
         }
         return obj;

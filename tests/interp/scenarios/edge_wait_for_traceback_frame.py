@@ -36,6 +36,11 @@ async def main():
         await asyncio.wait_for(task, timeout=2)
     except ValueError:
         traceback.print_exc(file=sys.stdout)
+    try:
+        await asyncio.wait_for(job(5), timeout=0.05)
+    except TimeoutError as e:
+        # raise TimeoutError() from exc, inside `except CancelledError as exc`
+        print(type(e.__cause__).__name__, e.__context__ is e.__cause__, e.__suppress_context__)
     await asyncio.wait_for(job(4), timeout=1)
 
 
