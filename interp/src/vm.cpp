@@ -173,9 +173,8 @@ Resumed VM::resume_native(NativeCoroutine& nc, std::exception_ptr thrown) {
     // The runtime's trampoline (CoroutineTask::step_body): resume until the chain suspends
     // on a future or finishes.
     StepChannel& channel = StepChannel::current();
-    nc.handle.promise().channel = &channel;
     std::coroutine_handle<> next = nc.resume_point ? nc.resume_point : std::coroutine_handle<>(nc.handle);
-    channel.throw_in = std::move(thrown);
+    channel.throw_in = thrown ? &thrown : nullptr;
     channel.yielded = nullptr;
     while (next) {
         channel.next = {};

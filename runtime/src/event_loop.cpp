@@ -32,9 +32,7 @@ void run_user_handle(RefCounted* h, RefCounted*) {
 }
 }  // namespace
 
-EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number), step_channel_(&StepChannel::current()) {
-    resize_ready(kReadyInitialCapacity);
-}
+EventLoop::EventLoop(Runtime& rt, uint16_t number) : rt_(&rt), number_(number) { resize_ready(kReadyInitialCapacity); }
 
 EventLoop::~EventLoop() { teardown(); }
 
@@ -226,37 +224,19 @@ void EventLoop::run_once() {
 
     // Run the callbacks that were ready when this iteration began, and only those.
     for (size_t ntodo = ready_size_; ntodo != 0; --ntodo) {
-        ReadyEntry e = pop_ready();
-        // The queue's references live until the callback returns: a task step relies on it
-        // (TaskBase::step takes no reference of its own). A task's __step (task_step) takes
-        // them over instead: it hands its reference back to the queue when it reschedules
-        // itself (a bare yield), so a task switch does no reference counting.
-        struct Drop {
-            ReadyEntry& e;
-            ~Drop() {
-                if (e.kind != HandleKind::task_step) e.cb.discard();
-            }
-        } drop{e};
-        // A task step or wake-up is followed at once by that task's step_begin: not traced twice.
-        if (e.kind != HandleKind::task_step && e.kind != HandleKind::task_wakeup && rt_->tracer())
-            rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
-        if (!debug_) {
-            e.cb.run(e.cb.a, e.cb.b);
+        // The popped slot stays valid until the next push: read from it what is needed
+        // before running anything (a task switch copies two words, not the entry).
+        const ReadyEntry& slot = pop_ready_slot();
+        if (slot.kind == HandleKind::task_step && !debug_) [[likely]] {
+            // Task.__step (half of every task switch): it takes over the queue's reference on
+            // its task and hands it back when it reschedules itself (a bare yield), so there
+            // is nothing to drop here; its step_begin traces it.
+            RefCounted* task = slot.cb.a;
+            slot.cb.run(task, nullptr);
             continue;
         }
-        // Debug mode: report callbacks that held the loop too long (base_events.py _run_once,
-        // "Executing %s took %.3f seconds"); only blocking work moves the virtual clock.
-        bool is_task = e.kind == HandleKind::task_step || e.kind == HandleKind::task_wakeup;
-        Ref<RefCounted> keep(is_task ? e.cb.a : nullptr);
-        double t0 = rt_->clock();
-        e.cb.run(e.cb.a, e.cb.b);
-        double dt = rt_->clock() - t0;
-        if (dt >= slow_callback_duration) {
-            char secs[32];
-            std::snprintf(secs, sizeof secs, "%.3f", dt);
-            std::string what = is_task ? static_cast<TaskBase*>(e.cb.a)->repr() : std::string("<Handle>");
-            rt_->write_err("Executing " + what + " took " + secs + " seconds\n");
-        }
+        ReadyEntry e = slot;
+        run_ready(e);
     }
     // A burst (say 100,000 tasks created at once) grows the ring buffer; give the memory
     // back once it has mostly drained, as collections.deque frees its blocks.
@@ -264,6 +244,38 @@ void EventLoop::run_once() {
         size_t capacity = kReadyInitialCapacity;
         while (capacity < ready_size_ * 2) capacity *= 2;
         resize_ready(capacity);
+    }
+}
+
+void EventLoop::run_ready(ReadyEntry& e) {
+    // The queue's references live until the callback returns: a task wake-up relies on it
+    // (TaskBase::step takes no reference of its own). A task's __step (task_step) took them
+    // over (see run_once).
+    struct Drop {
+        ReadyEntry& e;
+        ~Drop() {
+            if (e.kind != HandleKind::task_step) e.cb.discard();
+        }
+    } drop{e};
+    // A task step or wake-up is followed at once by that task's step_begin: not traced twice.
+    if (e.kind != HandleKind::task_step && e.kind != HandleKind::task_wakeup && rt_->tracer())
+        rt_->emit(EventKind::handle_run, e.trace_id, 0, uint32_t(e.kind));
+    if (!debug_) {
+        e.cb.run(e.cb.a, e.cb.b);
+        return;
+    }
+    // Debug mode: report callbacks that held the loop too long (base_events.py _run_once,
+    // "Executing %s took %.3f seconds"); only blocking work moves the virtual clock.
+    bool is_task = e.kind == HandleKind::task_step || e.kind == HandleKind::task_wakeup;
+    Ref<RefCounted> keep(is_task ? e.cb.a : nullptr);
+    double t0 = rt_->clock();
+    e.cb.run(e.cb.a, e.cb.b);
+    double dt = rt_->clock() - t0;
+    if (dt >= slow_callback_duration) {
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%.3f", dt);
+        std::string what = is_task ? static_cast<TaskBase*>(e.cb.a)->repr() : std::string("<Handle>");
+        rt_->write_err("Executing " + what + " took " + secs + " seconds\n");
     }
 }
 

@@ -21,9 +21,9 @@ FutureBase::~FutureBase() {
         loop_->call_exception_handler(ctx);
     }
     looplab::release(first_callback_.ctx);
-    if (more_callbacks_) {
-        for (auto& cb : *more_callbacks_) looplab::release(cb.ctx);
-        delete more_callbacks_;
+    if (auto* more = more_callbacks()) {
+        for (auto& cb : *more) looplab::release(cb.ctx);
+        delete more;
     }
 }
 
@@ -110,7 +110,7 @@ void FutureBase::schedule_callbacks() {
             loop_->call_soon(Callback{cb.fn, cb.ctx, this}, HandleKind::future_callback, id_);
     };
     DoneCallback first = std::exchange(first_callback_, DoneCallback{});
-    std::vector<DoneCallback>* more = std::exchange(more_callbacks_, nullptr);
+    std::vector<DoneCallback>* more = (extras_ ? std::exchange(extras_->more_callbacks, nullptr) : nullptr);
     if (first.fn) schedule(first);
     if (more) {
         for (auto& cb : *more) schedule(cb);
@@ -120,7 +120,7 @@ void FutureBase::schedule_callbacks() {
 
 void FutureBase::clear_done_callbacks() noexcept {
     DoneCallback first = std::exchange(first_callback_, DoneCallback{});
-    std::vector<DoneCallback>* more = std::exchange(more_callbacks_, nullptr);
+    std::vector<DoneCallback>* more = (extras_ ? std::exchange(extras_->more_callbacks, nullptr) : nullptr);
     looplab::release(first.ctx);
     if (more) {
         for (auto& cb : *more) looplab::release(cb.ctx);
@@ -135,24 +135,25 @@ void FutureBase::add_done_callback(DoneCallback cb) {
         loop_->call_soon(Callback{cb.fn, cb.ctx, this}, HandleKind::future_callback, id_);
         return;
     }
-    if (!first_callback_.fn && !more_callbacks_) {
+    if (!first_callback_.fn && !more_callbacks()) {
         first_callback_ = cb;
         return;
     }
-    if (!more_callbacks_) more_callbacks_ = new std::vector<DoneCallback>();
-    more_callbacks_->push_back(cb);
+    auto& more = extras().more_callbacks;
+    if (!more) more = new std::vector<DoneCallback>();
+    more->push_back(cb);
 }
 
 size_t FutureBase::remove_done_callback(DoneCallback cb) {
-    // Order matters: first_callback_ is older than every entry of more_callbacks_.
+    // Order matters: first_callback_ is older than every entry of more_callbacks().
     size_t removed = 0;
     if (first_callback_.fn == cb.fn && first_callback_.ctx == cb.ctx && first_callback_.fn) {
         looplab::release(first_callback_.ctx);
         first_callback_ = {};
         ++removed;
     }
-    if (more_callbacks_) {
-        auto& v = *more_callbacks_;
+    if (auto* more = more_callbacks()) {
+        auto& v = *more;
         size_t w = 0;
         for (size_t r = 0; r < v.size(); ++r) {
             if (v[r].fn == cb.fn && v[r].ctx == cb.ctx) {
@@ -165,9 +166,9 @@ size_t FutureBase::remove_done_callback(DoneCallback cb) {
         v.resize(w);
     }
     // Keep the "first is oldest" order: promote the oldest remaining entry.
-    if (!first_callback_.fn && more_callbacks_ && !more_callbacks_->empty()) {
-        first_callback_ = more_callbacks_->front();
-        more_callbacks_->erase(more_callbacks_->begin());
+    if (auto* more = more_callbacks(); !first_callback_.fn && more && !more->empty()) {
+        first_callback_ = more->front();
+        more->erase(more->begin());
     }
     return removed;
 }
@@ -209,8 +210,8 @@ size_t FutureBase::remove_done_callback(uint64_t id) {
 std::string FutureBase::callbacks_repr() const {
     std::vector<DoneCallback> cbs;
     if (first_callback_.fn) cbs.push_back(first_callback_);
-    if (more_callbacks_)
-        for (auto& cb : *more_callbacks_) cbs.push_back(cb);
+    if (auto* more = more_callbacks())
+        for (auto& cb : *more) cbs.push_back(cb);
     if (cbs.empty()) return {};
     // format_helpers._format_callback_source for the callbacks the runtime installs.
     auto name = [](const DoneCallback& cb) -> std::string {

@@ -113,7 +113,7 @@ void QueueCore::join_finished(FutureBase& fut) noexcept {
 void QueueCore::JoinAwaiter::await_resume() {
     if (!fut_) return;
     if (anchor_->alive) q_->join_finished(*fut_);
-    channel_->rethrow_if_thrown();  // `await fut` raising CancelledError
+    StepChannel::current().rethrow_if_thrown();  // `await fut` raising CancelledError
     fut_->check_result();
 }
 

@@ -22,7 +22,7 @@ void SleepAwaiter::start_timer() {
 void SleepAwaiter::finish() {
     // `finally: h.cancel()`, then `return await future`.
     if (timer_) timer_->cancel();
-    channel_->rethrow_if_thrown();
+    StepChannel::current().rethrow_if_thrown();
     if (fut_) fut_->check_result();
 }
 

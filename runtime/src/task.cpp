@@ -46,6 +46,13 @@ void TaskBase::schedule_step() {
     push_step();
 }
 
+void TaskBase::schedule_step_with(std::exception_ptr exc) {
+    // call_soon(self.__step, exc)
+    extras().pending_exc = std::move(exc);
+    add_ref();  // the ready queue's reference
+    loop_->call_soon(Callback{&TaskBase::step_exc_thunk, this, nullptr}, HandleKind::task_step, id());
+}
+
 inline void TaskBase::push_step() {
     loop_->call_soon(Callback{&TaskBase::step_thunk, this, nullptr}, HandleKind::task_step, id());
 }
@@ -87,17 +94,22 @@ void TaskBase::set_exception(std::exception_ptr) { throw RuntimeError("Task does
         return raised_marker();  // exc is the error
     }
     std::coroutine_handle<> next = started ? resume_point_ : coro_;
-    StepChannel& channel = loop_->step_channel();
-    // throw_in is null between steps (cleared below): only an exception needs storing.
-    if (exc) channel.throw_in = std::move(exc);
+    StepChannel& channel = StepChannel::current();
+    // throw_in is null between steps (cleared below): only an exception needs storing. The
+    // awaiter that raises it takes it out of exc.
+    if (exc) channel.throw_in = &exc;
     channel.yielded = nullptr;
     while (next) {
         channel.next = {};
         next.resume();
         next = channel.next;
     }
-    // Never leak an exception into another task's step (an awaiter that did not take it).
-    if (channel.throw_in) [[unlikely]] channel.throw_in = nullptr;
+    // Never leak an exception into another task's step (an awaiter that did not take it),
+    // nor into this step's outcome: exc is null from here on, whatever the outcome.
+    if (channel.throw_in) [[unlikely]] {
+        channel.throw_in = nullptr;
+        exc = nullptr;
+    }
     // A chain that yielded is suspended (the trampoline stops there), so not finished.
     if (FutureBase* yielded = channel.yielded) [[likely]] {
         resume_point_ = channel.resume_point;
@@ -178,37 +190,45 @@ template <bool QueueRef>
     // No reference of our own is needed although the step may drop the last outside one:
     // the ready queue's reference on this task lives until the step returns.
     FutureBase* awaited = run_body(exc);
-    StepEnd end = StepEnd::bare_yield;
-    uint32_t awaited_id = 0;
-    bool handed_back = false;
     if (awaited == StepChannel::bare_yield_marker()) [[likely]] {
         // Bare yield (sleep(0)): step again on the next iteration. This is a task switch's
         // path, kept here; every other outcome is handled out of line.
-        if constexpr (QueueRef) {
-            push_step();
-            handed_back = true;
-        } else {
-            schedule_step();
-        }
-    } else {
-        end = step_outcome(awaited, exc, awaited_id);
+        // exc went to the channel (resume_coroutine): tell the compiler, which cannot see
+        // it through the resumed coroutine, that exc's destructor has nothing to do.
+        if (exc) __builtin_unreachable();
+        if constexpr (QueueRef) push_step();
+        else schedule_step();
+        loop_->leave_task(*this);
+        if (rt.tracer()) rt.emit(EventKind::step_end, id(), 0, uint32_t(StepEnd::bare_yield));
+        return QueueRef;
     }
+    uint32_t awaited_id = 0;
+    StepEnd end = step_outcome(awaited, exc, awaited_id);
     loop_->leave_task(*this);
     if (rt.tracer()) rt.emit(EventKind::step_end, id(), awaited_id, uint32_t(end));
-    return handed_back;
+    return false;
 }
+
+// The ready queue's reference on the task is ours (EventLoop::run_once leaves task_step
+// entries to us): dropped when the step is over, unless a bare yield gave it back.
+struct TaskBase::QueueRefGuard {
+    TaskBase* t;
+    ~QueueRefGuard() {
+        if (t) t->release();
+    }
+};
 
 void TaskBase::step_thunk(RefCounted* task, RefCounted*) {
     auto* t = static_cast<TaskBase*>(task);
-    // The ready queue's reference on the task is ours (EventLoop::run_once leaves task_step
-    // entries to us): dropped when the step is over, unless a bare yield gave it back.
-    struct Owned {
-        TaskBase* t;
-        ~Owned() {
-            if (t) t->release();
-        }
-    } owned{t};
-    if (t->step<true>(t->extras_ ? std::exchange(t->extras_->pending_exc, nullptr) : nullptr)) owned.t = nullptr;
+    QueueRefGuard owned{t};
+    if (t->step<true>(nullptr)) owned.t = nullptr;
+}
+
+void TaskBase::step_exc_thunk(RefCounted* task, RefCounted*) {
+    // call_soon(self.__step, exc): the exception waits in extras.
+    auto* t = static_cast<TaskBase*>(task);
+    QueueRefGuard owned{t};
+    if (t->step<true>(std::exchange(t->extras().pending_exc, nullptr))) owned.t = nullptr;
 }
 
 void TaskBase::wakeup_thunk(RefCounted* task, RefCounted* fut) {
@@ -244,14 +264,12 @@ StepEnd TaskBase::step_outcome(FutureBase* awaited, std::exception_ptr& error, u
         return StepEnd::raised;
     }
     if (awaited == this) {
-        extras().pending_exc = std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr()));
-        schedule_step();
+        schedule_step_with(std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr())));
         return StepEnd::bare_yield;
     }
     if (&awaited->get_loop() != loop_) {
-        extras().pending_exc = std::make_exception_ptr(
-            RuntimeError("Task " + repr() + " got Future " + awaited->repr() + " attached to a different loop"));
-        schedule_step();
+        schedule_step_with(std::make_exception_ptr(
+            RuntimeError("Task " + repr() + " got Future " + awaited->repr() + " attached to a different loop")));
         return StepEnd::bare_yield;
     }
     add_ref();  // the done callback's reference on this task

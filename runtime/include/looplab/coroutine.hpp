@@ -21,7 +21,9 @@ class FutureBase;
 // What a suspended chain tells its Task, and what the Task sends back in (coro.send/throw).
 // Everything here lives only for the duration of one task step, and steps never nest (a
 // step cannot run another task's step), so one channel per OS thread serves every task:
-// a pending task then carries only its resume point (TaskBase::resume_point_).
+// a pending task then carries only its resume point (TaskBase::resume_point_), and neither
+// coroutine frames nor awaiters store a pointer to it. It is trivially destructible and
+// constant-initialized, so StepChannel::current() is a plain thread-local access.
 class StepChannel {
 public:
     static StepChannel& current() noexcept;
@@ -35,8 +37,9 @@ public:
     // null while the chain has not suspended. One word, so a task switch clears and tests
     // one field.
     FutureBase* yielded = nullptr;
-    // Set by the Task before resuming: the exception to raise at the suspension point.
-    std::exception_ptr throw_in;
+    // Set by the Task before resuming: the exception to raise at the suspension point (it
+    // stays in the step's own exception_ptr, which outlives the resumption), or null.
+    std::exception_ptr* throw_in = nullptr;
 
     // The `yielded` marker of a bare yield (never a real FutureBase address). A function,
     // not a constant: reinterpret_cast is not a constant expression.
@@ -56,12 +59,15 @@ public:
     }
     // At the suspension point, after resuming: raise what the Task threw in.
     void rethrow_if_thrown() {
-        if (throw_in) std::rethrow_exception(std::exchange(throw_in, nullptr));
+        if (throw_in) {
+            std::exception_ptr e = std::move(*std::exchange(throw_in, nullptr));
+            std::rethrow_exception(std::move(e));
+        }
     }
 };
 
 namespace detail {
-inline thread_local StepChannel current_step_channel;
+inline constinit thread_local StepChannel current_step_channel;
 }
 inline StepChannel& StepChannel::current() noexcept { return detail::current_step_channel; }
 
@@ -69,7 +75,6 @@ namespace detail {
 
 struct PromiseBase {
     std::coroutine_handle<> continuation;  // the coroutine awaiting this one, if any
-    StepChannel* channel = nullptr;        // the task driving this chain
     std::exception_ptr error;
 
     std::suspend_always initial_suspend() noexcept { return {}; }
@@ -78,7 +83,7 @@ struct PromiseBase {
         template <class P>
         void await_suspend(std::coroutine_handle<P> h) noexcept {
             auto& p = h.promise();
-            if (p.continuation) p.channel->next = p.continuation;
+            if (p.continuation) StepChannel::current().next = p.continuation;
         }
         void await_resume() noexcept {}
     };
@@ -120,8 +125,7 @@ public:
         template <class P>
         void await_suspend(std::coroutine_handle<P> caller) noexcept {
             h.promise().continuation = caller;
-            h.promise().channel = caller.promise().channel;
-            h.promise().channel->next = h;
+            StepChannel::current().next = h;
         }
         T await_resume() {
             auto& p = h.promise();
@@ -165,14 +169,9 @@ inline Coroutine<void> Promise<void>::get_return_object() noexcept {
 
 // A bare `yield` (asyncio.sleep(0)'s __sleep0): the task steps again on the next iteration.
 struct BareYield {
-    StepChannel* channel = nullptr;
     bool await_ready() const noexcept { return false; }
-    template <class P>
-    void await_suspend(std::coroutine_handle<P> h) noexcept {
-        channel = h.promise().channel;
-        channel->yield_bare(h);
-    }
-    void await_resume() { channel->rethrow_if_thrown(); }
+    void await_suspend(std::coroutine_handle<> h) noexcept { StepChannel::current().yield_bare(h); }
+    void await_resume() { StepChannel::current().rethrow_if_thrown(); }
 };
 
 }  // namespace looplab

@@ -69,9 +69,6 @@ public:
         return Future<T>(Ref<FutureBase>(new FutureImpl<T>(*this)));
     }
     TaskBase* current_task() const noexcept { return current_task_; }
-    // This thread's StepChannel (StepChannel::current()), kept here so that a task step
-    // finds it without a thread-local lookup and a task need not store it.
-    StepChannel& step_channel() const noexcept { return *step_channel_; }
     // True for run_until_complete's done callback (base_events._run_until_complete_cb).
     static bool is_stop_callback(const DoneCallback& cb) noexcept { return cb.fn == &EventLoop::stop_loop_callback; }
     // Pending tasks of this loop, in creation order.
@@ -125,6 +122,7 @@ private:
     };
 
     void run_once();
+    void run_ready(ReadyEntry& e);  // run_once for one callback, except a task's __step
     // The ready queue (collections.deque in CPython) is a power-of-two ring buffer; push and
     // pop are inline because a task switch is one of each.
     void push_ready(const ReadyEntry& e) {
@@ -132,8 +130,10 @@ private:
         ready_[(ready_head_ + ready_size_) & ready_mask_] = e;
         ++ready_size_;
     }
-    ReadyEntry pop_ready() noexcept {
-        ReadyEntry e = ready_[ready_head_];
+    ReadyEntry pop_ready() noexcept { return pop_ready_slot(); }
+    // The popped entry in place: valid until the next push_ready.
+    const ReadyEntry& pop_ready_slot() noexcept {
+        const ReadyEntry& e = ready_[ready_head_];
         ready_head_ = (ready_head_ + 1) & ready_mask_;
         --ready_size_;
         return e;
@@ -169,7 +169,6 @@ private:
     size_t timer_cancelled_count_ = 0;
     uint64_t timer_seq_ = 0;
     TaskBase* current_task_ = nullptr;
-    StepChannel* step_channel_;
     TaskBase* tasks_head_ = nullptr;
     TaskBase* tasks_tail_ = nullptr;
     ExceptionHandler exception_handler_;

@@ -112,11 +112,15 @@ protected:
         std::string cancel_message;
         std::string task_name;           // a task's own name (Task.set_name / name=)
         std::exception_ptr pending_exc;  // a task step scheduled with an exception
+        // Done callbacks after the first (first_callback_): most futures have at most one.
+        // Owned (deleted by ~FutureBase or when the callbacks are scheduled/cleared).
+        std::vector<DoneCallback>* more_callbacks = nullptr;
     };
     Extras& extras() {
         if (!extras_) extras_ = std::make_unique<Extras>();
         return *extras_;
     }
+    std::vector<DoneCallback>* more_callbacks() const noexcept { return extras_ ? extras_->more_callbacks : nullptr; }
     std::string_view cancel_message() const noexcept {
         return extras_ ? std::string_view(extras_->cancel_message) : std::string_view();
     }
@@ -134,7 +138,6 @@ protected:
     const WaitTarget* wait_target_ = nullptr;
     std::exception_ptr exception_;
     DoneCallback first_callback_;
-    std::vector<DoneCallback>* more_callbacks_ = nullptr;
     std::unique_ptr<Extras> extras_;
     friend class TaskBase;
     friend class GatheringFuture;
@@ -202,17 +205,17 @@ public:
 
 protected:
     FutureBase* fut_;
-    StepChannel* channel_ = nullptr;
+    bool suspended_ = false;  // only a suspended await receives what the task throws in
 };
 
 template <class Promise>
 void FutureAwaiterBase::await_suspend(std::coroutine_handle<Promise> h) noexcept {
-    channel_ = h.promise().channel;
-    channel_->yield_future(fut_, h);
+    suspended_ = true;
+    StepChannel::current().yield_future(fut_, h);
 }
 
 inline void FutureAwaiterBase::resume_check() {
-    if (channel_) channel_->rethrow_if_thrown();
+    if (suspended_) StepChannel::current().rethrow_if_thrown();
     fut_->check_result();
 }
 

@@ -78,7 +78,7 @@ public:
         const Gathering* self;
         Awaiter(const Gathering* s) : FutureAwaiterBase(s->g_.get()), self(s) {}
         auto await_resume() {
-            if (channel_) channel_->rethrow_if_thrown();
+            if (suspended_) StepChannel::current().rethrow_if_thrown();
             return self->results();
         }
     };

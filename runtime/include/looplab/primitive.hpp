@@ -176,13 +176,13 @@ public:
     }
     template <class Promise>
     void await_suspend(std::coroutine_handle<Promise> h) noexcept {
-        channel_ = h.promise().channel;
-        channel_->yield_future(fut_.get(), h);
+        StepChannel::current().yield_future(fut_.get(), h);
     }
     bool await_resume() {
-        if (!fut_) return true;
-        if (!anchor_->alive) primitive_destroyed(*channel_, P::kTypeName);
-        (p_->*Finish)(*channel_, *fut_);
+        if (!fut_) return true;  // not suspended (fut_ is set only then)
+        StepChannel& channel = StepChannel::current();
+        if (!anchor_->alive) primitive_destroyed(channel, P::kTypeName);
+        (p_->*Finish)(channel, *fut_);
         return true;
     }
 
@@ -190,7 +190,6 @@ private:
     P* p_;
     Ref<FutureBase> fut_;
     Ref<PrimitiveAnchor> anchor_;
-    StepChannel* channel_ = nullptr;
 };
 
 }  // namespace detail

@@ -78,8 +78,7 @@ public:
         bool await_ready() { return q_->join_ready(fut_, anchor_); }
         template <class P>
         void await_suspend(std::coroutine_handle<P> h) noexcept {
-            channel_ = h.promise().channel;
-            channel_->yield_future(fut_.get(), h);
+            StepChannel::current().yield_future(fut_.get(), h);
         }
         void await_resume();
 
@@ -87,7 +86,6 @@ public:
         QueueCore* q_;
         Ref<PrimitiveAnchor> anchor_;  // set when waiting
         Ref<FutureBase> fut_;
-        StepChannel* channel_ = nullptr;
     };
     JoinAwaiter join() noexcept { return JoinAwaiter(*this); }
 

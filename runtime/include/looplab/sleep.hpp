@@ -17,24 +17,22 @@ public:
     bool await_ready() const noexcept { return false; }
     template <class P>
     void await_suspend(std::coroutine_handle<P> h) {
-        channel_ = h.promise().channel;
         if (delay_ <= 0) {
-            channel_->yield_bare(h);
+            StepChannel::current().yield_bare(h);
             return;
         }
         start_timer();
-        channel_->yield_future(fut_.get(), h);
+        StepChannel::current().yield_future(fut_.get(), h);
     }
     // Inline: sleep(0) resumes through here on every task switch, and then has nothing to do.
     void await_resume() {
-        if (timer_ || fut_ || channel_->throw_in) finish();
+        if (timer_ || fut_ || StepChannel::current().throw_in) finish();
     }
 
 private:
     void start_timer();
     void finish();
     double delay_;
-    StepChannel* channel_ = nullptr;
     Ref<FutureBase> fut_;
     Ref<TimerHandle> timer_;
 };

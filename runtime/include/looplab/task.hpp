@@ -91,9 +91,12 @@ private:
     StepEnd step_outcome(FutureBase* awaited, std::exception_ptr& error, uint32_t& awaited_id);  // all but a bare yield
     void wakeup(FutureBase& fut);       // Task.__wakeup
     static void step_thunk(RefCounted* task, RefCounted*);
+    static void step_exc_thunk(RefCounted* task, RefCounted*);  // a step with extras' pending_exc
+    struct QueueRefGuard;
     static void wakeup_thunk(RefCounted* task, RefCounted* fut);
     void schedule_step();
     void push_step();  // schedule_step with a reference the caller gives to the ready queue
+    void schedule_step_with(std::exception_ptr exc);  // call_soon(self.__step, exc)
 
     Ref<FutureBase> fut_waiter_;
     uint32_t name_number_ = 0;  // 0: the task has its own name (in extras)
@@ -109,9 +112,7 @@ template <class T>
 class CoroutineTask final : public TaskBase {
 public:
     CoroutineTask(EventLoop& loop, Coroutine<T> coro, std::string_view name) : TaskBase(loop, name) {
-        auto h = coro.release();
-        h.promise().channel = &StepChannel::current();
-        set_coroutine(h);
+        set_coroutine(coro.release());
     }
     ~CoroutineTask() override { close_body(); }
 
