@@ -115,10 +115,10 @@ void Timeout::exit(std::exception_ptr exc) {
         d.state = TimeoutState::expired;
         if (d.task->uncancel() == 0 && exc && is_cancelled_error(exc)) {
             // Since there are no outstanding cancel requests, we're handling this:
-            // `raise TimeoutError from exc_val`.
-            TimeoutError e;
-            e.cause = exc;
-            throw e;
+            // `raise TimeoutError` (3.11's timeouts.py; `from exc_val` came in 3.12), so the
+            // CancelledError is only its __context__, which Python code gets from the
+            // exception being handled, as the traceback's "During handling of ...".
+            throw TimeoutError();
         }
     } else if (d.state == TimeoutState::entered) {
         d.state = TimeoutState::exited;
