@@ -67,11 +67,11 @@ FrameTask::~FrameTask() {
     // than by ~FutureBase: by then the object is only a FutureBase, so the message would say
     // "Future" and the repr would lose the task's name and coroutine (CPython runs __del__
     // on the whole Task).
-    if (log_traceback_ && exception_) {
+    if (log_traceback_ && has_exception()) {
         log_traceback_ = false;
         ExceptionContext ctx;
         ctx.message = "Task exception was never retrieved\nfuture: " + repr();
-        ctx.exception = exception_;
+        ctx.exception = stored_exception();
         loop_->call_exception_handler(ctx);
     }
     close_body();
@@ -119,7 +119,7 @@ std::string FrameTask::repr() const {
     s += " name='" + get_name() + "' coro=<" + format_coroutine(coro_) + ">";
     if (fut_waiter()) s += " wait_for=" + fut_waiter()->repr();
     if (state() == FutureState::finished) {
-        if (exception_) s += " exception=" + exception_repr(exception_);
+        if (has_exception()) s += " exception=" + exception_repr(stored_exception());
         else if (result_slot_) s += " result=" + reprlib_repr(*result_slot_);
     }
     std::string cb = callbacks_repr();

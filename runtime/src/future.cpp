@@ -12,10 +12,10 @@ FutureBase::FutureBase(EventLoop& loop) : id_(loop.runtime().next_object_id()), 
 
 FutureBase::~FutureBase() {
     // futures.py __del__: an exception nobody retrieved is reported.
-    if (log_traceback_ && exception_) {
+    if (log_traceback_ && has_exception()) {
         ExceptionContext ctx;
         ctx.message = std::string(is_task() ? "Task" : "Future") + " exception was never retrieved";
-        ctx.exception = exception_;
+        ctx.exception = stored_exception();
         ctx.future = nullptr;  // being destroyed: the handler gets the text only
         ctx.message += "\nfuture: " + repr();
         loop_->call_exception_handler(ctx);
@@ -61,21 +61,21 @@ void FutureBase::check_result() {
     if (state_ == FutureState::cancelled) std::rethrow_exception(make_cancelled_error());
     if (state_ != FutureState::finished) throw InvalidStateError("Result is not ready.");
     log_traceback_ = false;
-    if (exception_) std::rethrow_exception(exception_);
+    if (has_exception()) std::rethrow_exception(extras_->exception);
 }
 
 std::exception_ptr FutureBase::result_exception() {
     if (state_ == FutureState::cancelled) return make_cancelled_error();
     if (state_ != FutureState::finished) return std::make_exception_ptr(InvalidStateError("Result is not ready."));
     log_traceback_ = false;
-    return exception_;
+    return stored_exception();
 }
 
 std::exception_ptr FutureBase::exception() {
     if (state_ == FutureState::cancelled) std::rethrow_exception(make_cancelled_error());
     if (state_ != FutureState::finished) throw InvalidStateError("Exception is not set.");
     log_traceback_ = false;
-    return exception_;
+    return stored_exception();
 }
 
 void FutureBase::set_exception(std::exception_ptr e) {
@@ -91,7 +91,7 @@ void FutureBase::finish_with_result() {
 }
 
 void FutureBase::finish_with_exception(std::exception_ptr e) {
-    exception_ = std::move(e);
+    if (e || extras_) extras().exception = std::move(e);
     state_ = FutureState::finished;
     log_traceback_ = true;
     loop_->runtime().emit(EventKind::future_done, id_, 0, uint32_t(FutureOutcome::exception));
@@ -236,7 +236,7 @@ std::string FutureBase::repr() const {
     case FutureState::cancelled: info = "cancelled"; break;
     case FutureState::finished:
         info = "finished";
-        if (exception_) info += " exception=" + exception_repr(exception_);
+        if (has_exception()) info += " exception=" + exception_repr(extras_->exception);
         else if (std::string r = result_repr(); !r.empty()) info += " result=" + r;
         break;
     }

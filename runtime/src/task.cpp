@@ -295,7 +295,7 @@ std::string TaskBase::repr() const {
     else s += "pending";
     s += " name='" + get_name() + "' coro=<" + coro_name() + "()>";
     if (state_ == FutureState::finished) {
-        if (exception_) s += " exception=" + exception_repr(exception_);
+        if (has_exception()) s += " exception=" + exception_repr(extras_->exception);
         else s += " result=…";
     }
     if (fut_waiter_) s += " wait_for=" + fut_waiter_->repr();

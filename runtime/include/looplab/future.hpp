@@ -112,6 +112,7 @@ protected:
         std::string cancel_message;
         std::string task_name;           // a task's own name (Task.set_name / name=)
         std::exception_ptr pending_exc;  // a task step scheduled with an exception
+        std::exception_ptr exception;    // futures.py _exception (set_exception): rare
         // Done callbacks after the first (first_callback_): most futures have at most one.
         // Owned (deleted by ~FutureBase or when the callbacks are scheduled/cleared).
         std::vector<DoneCallback>* more_callbacks = nullptr;
@@ -121,6 +122,9 @@ protected:
         return *extras_;
     }
     std::vector<DoneCallback>* more_callbacks() const noexcept { return extras_ ? extras_->more_callbacks : nullptr; }
+    // The exception the future finished with (futures.py _exception), or null.
+    std::exception_ptr stored_exception() const noexcept { return extras_ ? extras_->exception : nullptr; }
+    bool has_exception() const noexcept { return extras_ && extras_->exception; }
     std::string_view cancel_message() const noexcept {
         return extras_ ? std::string_view(extras_->cancel_message) : std::string_view();
     }
@@ -136,7 +140,6 @@ protected:
     uint32_t py_hash_ = 0;  // 0: not hashed yet; a task's creation number (TaskBase::number)
     const char* label_ = "Future";
     const WaitTarget* wait_target_ = nullptr;
-    std::exception_ptr exception_;
     DoneCallback first_callback_;
     std::unique_ptr<Extras> extras_;
     friend class TaskBase;
