@@ -227,7 +227,12 @@ void EventLoop::run_once() {
         // The popped slot stays valid until the next push: read from it what is needed
         // before running anything (a task switch copies two words, not the entry).
         const ReadyEntry& slot = pop_ready_slot();
-        if (slot.kind == HandleKind::task_step && !debug_) [[likely]] {
+        if (debug_) [[unlikely]] {
+            ReadyEntry e = slot;
+            run_ready(e);
+            continue;
+        }
+        if (slot.kind == HandleKind::task_step) [[likely]] {
             // Task.__step (half of every task switch): it takes over the queue's reference on
             // its task and hands it back when it reschedules itself (a bare yield), so there
             // is nothing to drop here; its step_begin traces it.
@@ -235,8 +240,16 @@ void EventLoop::run_once() {
             slot.cb.run(task, nullptr);
             continue;
         }
-        ReadyEntry e = slot;
-        run_ready(e);
+        // Any other callback: the queue's references live until it returns (a task wake-up
+        // relies on it: TaskBase::step takes no reference of its own).
+        struct Drop {
+            Callback cb;
+            ~Drop() { cb.discard(); }
+        } drop{slot.cb};
+        // A task wake-up is followed at once by that task's step_begin: not traced twice.
+        if (slot.kind != HandleKind::task_wakeup && rt_->tracer())
+            rt_->emit(EventKind::handle_run, slot.trace_id, 0, uint32_t(slot.kind));
+        drop.cb.run(drop.cb.a, drop.cb.b);
     }
     // A burst (say 100,000 tasks created at once) grows the ring buffer; give the memory
     // back once it has mostly drained, as collections.deque frees its blocks.
@@ -248,9 +261,8 @@ void EventLoop::run_once() {
 }
 
 void EventLoop::run_ready(ReadyEntry& e) {
-    // The queue's references live until the callback returns: a task wake-up relies on it
-    // (TaskBase::step takes no reference of its own). A task's __step (task_step) took them
-    // over (see run_once).
+    // run_once for one callback in debug mode (and the general case of it). The queue's
+    // references live until the callback returns, except a task's __step's (see run_once).
     struct Drop {
         ReadyEntry& e;
         ~Drop() {
