@@ -4,6 +4,7 @@
 #include "looplab/py/dict.hpp"
 #include "looplab/task_group.hpp"
 #include "looplab/timeout.hpp"
+#include "looplab/py/library_frames.hpp"
 
 namespace looplab::py {
 
@@ -49,7 +50,22 @@ Coroutine<Value> timeout_exit_body(Value self, Value exc) {
     std::exception_ptr e;
     if (exc.is_object() && exc.type()->is_subtype(exc_types().BaseException))
         e = to_exception_ptr(Ref<ExceptionObject>(exc.as<ExceptionObject>()));
-    t.timeout.exit(e);
+    std::exception_ptr out;
+    try {
+        t.timeout.exit(e);
+    } catch (...) {
+        out = std::current_exception();
+    }
+    if (out) {
+        // Timeout::exit rethrows the body's exception where timeouts.py's __aexit__ returns
+        // None for `async with` to re-raise it: return None, so the exception keeps its
+        // traceback rather than gaining the `async with` line as one more frame.
+        Ref<ExceptionObject> err = from_exception_ptr(out);
+        if (exc.is_object() && err.get() == exc.obj()) co_return Value::none();
+        // Its own `raise TimeoutError` (timeouts.py line 98) is a frame 3.11 tracebacks show.
+        if (exception_matches(*err, exc_types().TimeoutError)) add_library_frame(*err, kTimeoutAexitRaise);
+        throw_exception(std::move(err));
+    }
     co_return Value::none();
 }
 Value timeout_aexit(Interp&, const CallArgs& a) {

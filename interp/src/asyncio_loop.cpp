@@ -5,6 +5,7 @@
 
 #include "asyncio_bridge.hpp"
 #include "looplab/py/dict.hpp"
+#include "looplab/py/library_frames.hpp"
 #include "looplab/runners.hpp"
 #include "vm_ops.hpp"
 
@@ -99,7 +100,16 @@ Value loop_run_until_complete(Interp& in, const CallArgs& a) {
     if (l.is_running()) raise(exc_types().RuntimeError, "This event loop is already running");
     if (in.runtime().running_loop()) raise(exc_types().RuntimeError, "Cannot run the event loop while another loop is running");
     Ref<FutureBase> f = ensure_future(in, a[1], &l);
-    l.run_until_complete(Future<Value>(f));
+    try {
+        l.run_until_complete(Future<Value>(f));
+    } catch (const PyErrorBase& e) {
+        // The future's exception leaves through base_events.py's `return future.result()`,
+        // a frame 3.11 tracebacks show (SystemExit/KeyboardInterrupt leave run_forever).
+        if (f->done() && !exception_matches(*e.exc, exc_types().SystemExit) &&
+            !exception_matches(*e.exc, exc_types().KeyboardInterrupt))
+            add_library_frame(*e.exc, kRunUntilCompleteResult);
+        throw;
+    }
     return future_value(in, *f);
 }
 Value loop_run_forever(Interp& in, const CallArgs& a) {

@@ -40,6 +40,10 @@ Value arg_or_kw(const CallArgs& a, size_t i, const char* name) {
 }
 
 // ---- run ------------------------------------------------------------------------------
+bool is_exit_exception(const ExceptionObject& e) {
+    return exception_matches(e, exc_types().SystemExit) || exception_matches(e, exc_types().KeyboardInterrupt);
+}
+
 Value asyncio_run(Interp& in, const CallArgs& a) {
     check_args(a, "run", 1, 1, {"debug"});
     Value main = a[0];
@@ -58,7 +62,17 @@ Value asyncio_run(Interp& in, const CallArgs& a) {
     try {
         if (!is_coroutine_object(main)) raise_value_error("a coroutine was expected, got " + repr(in, main));
         Ref<FutureBase> task(new FrameTask(loop, main, {}, "/usr/lib/python3.11/asyncio/runners.py:100"));
-        result = loop.run_until_complete(Future<Value>(task));
+        try {
+            result = loop.run_until_complete(Future<Value>(task));
+        } catch (const PyErrorBase& e) {
+            // main's outcome leaves through base_events.py's `return future.result()`,
+            // Runner.run and asyncio.run: frames 3.11 tracebacks show. (SystemExit and
+            // KeyboardInterrupt leave from inside run_forever instead, by other frames.)
+            if (task->done() && !is_exit_exception(*e.exc))
+                for (const LibraryFrame* f : {&kRunUntilCompleteResult, &kRunnerRunUntilComplete, &kRunRunnerRun})
+                    add_library_frame(*e.exc, *f);
+            throw;
+        }
     } catch (const RunEnded&) {
         throw;
     } catch (...) {
@@ -72,7 +86,15 @@ Value asyncio_run(Interp& in, const CallArgs& a) {
 
 // ---- sleep ----------------------------------------------------------------------------
 Coroutine<Value> sleep_body(double delay, Value result) {
-    co_await looplab::sleep(delay);
+    std::exception_ptr error;
+    try {
+        co_await looplab::sleep(delay);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    // A cancellation reaches the sleeper at tasks.py's `return await future`, a frame 3.11
+    // tracebacks show.
+    if (error) std::rethrow_exception(through_library_frames(error, {&kSleepAwaitFuture}));
     co_return result;
 }
 

@@ -7,6 +7,7 @@
 #include "looplab/py/abstract.hpp"
 #include "looplab/py/dict.hpp"
 #include "looplab/py/interp.hpp"
+#include "looplab/py/library_frames.hpp"
 #include "looplab/py/set.hpp"
 #include "looplab/py/str.hpp"
 #include "vm_ops.hpp"
@@ -160,8 +161,10 @@ Resumed VM::resume_native(NativeCoroutine& nc, std::exception_ptr thrown) {
         }
         nc.finished = true;
         if (thrown) {
+            // What is thrown in (a cancellation) passes tasks.py's __sleep0 `yield` and
+            // sleep's `await __sleep0()`, frames 3.11 tracebacks show.
             r.kind = StepResult::Kind::raised;
-            r.error = std::move(thrown);
+            r.error = through_library_frames(std::move(thrown), {&kSleep0Yield, &kSleepAwaitSleep0});
         } else {
             r.kind = StepResult::Kind::returned;
             r.value = std::move(nc.bare_result);

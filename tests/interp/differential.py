@@ -21,7 +21,14 @@ ORDER of interpreter messages (traceback, "Task exception was never retrieved",
 both sides, besides hex addresses, is only what LoopLab's tracebacks leave out on
 purpose: frames of CPython's own library (`File "/usr/lib/python3.11/..."` with
 their source lines, also inside exception groups' `|` margins) and 3.11's
-`^^^^`/`~~~` marker lines.
+`^^^^`/`~~~` marker lines. Kept and compared, carets included, are the library
+frames LoopLab draws (interp/src/library_frames.cpp; LIBRARY_FRAMES below): the
+runner shows them as a real run does.
+
+A line `# compare: also real CPython` among the first five also runs the file with plain
+`python FILE.py` (no runner, no virtual clock: for scenarios whose sleeps are short) and
+requires LoopLab's stdout, exit code and whole stderr, library frames and carets included,
+to be exactly that run's: the runner's own Task/Future cannot change what is compared.
 """
 
 import argparse
@@ -38,6 +45,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 RUNNER = os.path.join(ROOT, 'tools', 'cpython_runner.py')
 ARGS_MARK = '# looplab-args:'
 FULL_MARK = '# compare: full-stderr'
+REAL_MARK = '# compare: also real CPython'
 TIMEOUT = 120
 HEX = re.compile(r'0x[0-9a-fA-F]+')
 
@@ -55,22 +63,41 @@ def header(path):
 MARGIN = re.compile(r'^[ |]*')
 STDLIB_FRAME = re.compile(r'^([ |]*)File "/usr/lib/python3\.\d+/')
 CARETS = re.compile(r'^[ |]*[~^]+\s*$')
+# Library frames LoopLab's tracebacks show as CPython 3.11.2 does (library_frames.cpp):
+# asyncio.run's way out, sleep's await, wait_for's result, asyncio.timeout's raise.
+LIBRARY_FRAMES = re.compile(
+    r'^[ |]*File "/usr/lib/python3\.11/asyncio/(runners\.py", line (190|118), in run'
+    r'|base_events\.py", line 653, in run_until_complete|tasks\.py", line (639|630), in sleep'
+    r'|tasks\.py", line 624, in __sleep0|tasks\.py", line 479, in wait_for'
+    r'|timeouts\.py", line 98, in __aexit__)$')
 
 
 def without_stdlib_frames(text):
-    """stderr minus the standard library's traceback frames and the caret lines."""
-    out, skip_deeper = [], None
+    """stderr minus the standard library's traceback frames (but LIBRARY_FRAMES) and the
+    caret lines (but those of LIBRARY_FRAMES)."""
+    out, skip_deeper, keep_deeper = [], None, None
     for ln in text.splitlines(keepends=True):
         indent = MARGIN.match(ln).end()
         if skip_deeper is not None and ln.strip() and indent > skip_deeper:
             continue  # the skipped frame's source line
-        skip_deeper = None
+        if keep_deeper is not None and ln.strip() and indent > keep_deeper:
+            out.append(ln)  # the kept frame's source line and carets
+            continue
+        skip_deeper = keep_deeper = None
         m = STDLIB_FRAME.match(ln)
-        if m:
+        if m and LIBRARY_FRAMES.match(ln.rstrip('\n')):
+            keep_deeper = len(m.group(1))
+            out.append(ln)
+        elif m:
             skip_deeper = len(m.group(1))
         elif not CARETS.match(ln):
             out.append(ln)
     return ''.join(out)
+
+
+def wants_real_run(path):
+    with open(path, encoding='utf-8', errors='replace') as f:
+        return any(f.readline().strip() == REAL_MARK for _ in range(5))
 
 
 def read(path):
@@ -81,9 +108,9 @@ def read(path):
         return '(no ticks file written)\n'
 
 
-def run(cmd, ticks):
+def run(cmd, ticks, env=None):
     try:
-        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT, cwd=ROOT)
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT, cwd=ROOT, env=env)
         code, out, err = p.returncode, p.stdout, p.stderr
     except subprocess.TimeoutExpired as e:
         code, out, err = 'timeout', e.stdout or b'', f'(killed after {TIMEOUT} s)'.encode()
@@ -130,6 +157,13 @@ def compare(looplab, python, path, full_stderr=False):
         rp, rl = report_of(py['stderr']), report_of(ll['stderr'])
         if rp != rl:
             out.append(diff('last stderr line', rp, rl))
+    if wants_real_run(path):
+        real = run([python, path], os.devnull, dict(os.environ, PYTHONHASHSEED='0'))
+        if real['code'] != ll['code']:
+            out.append(f'exit code: real CPython {real["code"]}, looplab {ll["code"]}\n')
+        for part in ('stdout', 'stderr'):
+            if real[part] != ll[part]:
+                out.append(diff(part + ', real run', real[part], ll[part]))
     return path, py, out
 
 
