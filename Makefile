@@ -21,7 +21,7 @@ JOBS           ?= 2
 # LeakSanitizer off: the interpreter has no cycle collector yet, so reference cycles among
 # Python objects (a class, its methods, their module's globals) outlive a run, as they would in
 # CPython without its gc. ASan's memory-error checks and UBSan stay on for them.
-RUNS_PYTHON := ^(arith|builtins|builtins_iter|dict|float_format|format_spec|hash|number_parse|parser|random|scanner|str_methods|unicode_text|set|list_methods|modules|lessons|lesson_facts|builder|corpus|recording|snapshot)_test:
+RUNS_PYTHON := ^(arith|os_error|traceback_object|builtins|builtins_iter|dict|float_format|format_spec|hash|number_parse|parser|random|scanner|str_methods|unicode_text|set|list_methods|modules|lessons|lesson_facts|builder|corpus|recording|snapshot)_test:
 
 .PHONY: all build run test bench generated clean deps bench-deps
 
