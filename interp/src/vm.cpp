@@ -188,9 +188,9 @@ Resumed VM::resume_native(NativeCoroutine& nc, std::exception_ptr thrown) {
     if (nc.handle.done()) {
         nc.finished = true;
         auto& p = nc.handle.promise();
-        if (p.error) {
+        if (p.raised()) {
             r.kind = StepResult::Kind::raised;
-            r.error = std::exchange(p.error, nullptr);
+            r.error = p.take_error();
         } else {
             r.kind = StepResult::Kind::returned;
             r.value = p.value ? std::move(*p.value) : Value::none();

@@ -68,7 +68,7 @@ Coroutine<Ref<FutureBase>> as_completed_get(Ref<AsCompletedState> st) {
     // f = await done.get()  (Queue.get)
     while (st->done.empty()) {
         Ref<FutureBase> getter(new FutureImpl<void>(get_running_loop()));
-        getter->set_label("Queue.get");
+        getter->set_label(FutureLabel::queue_get);
         getter->set_wait_target(st.get());
         st->getters.push_back(getter);
         std::exception_ptr error;

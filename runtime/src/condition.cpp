@@ -22,7 +22,7 @@ Coroutine<bool> Condition::wait() {
     std::exception_ptr error;  // what the outer try block raised, for after the finally
     try {
         // Inside the try, as in CPython: even a loop-binding error re-acquires the lock.
-        Ref<FutureBase> fut = new_waiter("Condition.wait");
+        Ref<FutureBase> fut = new_waiter(FutureLabel::condition_wait);
         waiters_.push_back(fut);
         emit_op(PrimitiveOp::condition_wait);
         std::exception_ptr inner;

@@ -9,7 +9,7 @@ namespace looplab {
 std::string describe_wait(const FutureBase& awaited) {
     if (awaited.is_task()) return static_cast<const TaskBase&>(awaited).get_name();
     if (const WaitTarget* target = awaited.wait_target()) return target->describe_wait(awaited);
-    if (std::strcmp(awaited.label(), "gather") == 0) return "gather";
+    if (awaited.label_id() == FutureLabel::gather) return "gather";
     return "Future";
 }
 

@@ -30,7 +30,7 @@ void Event::clear() {
 
 bool Event::check_or_enqueue(Ref<FutureBase>& fut) {
     if (value_) return true;
-    fut = new_waiter("Event.wait");
+    fut = new_waiter(FutureLabel::event_wait);
     waiters_.push_back(fut);
     emit_op(PrimitiveOp::event_wait);
     return false;

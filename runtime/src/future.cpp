@@ -41,6 +41,26 @@ std::exception_ptr FutureBase::make_cancelled_error() {
 
 bool FutureBase::cancel(std::string_view msg) { return cancel_future(msg); }
 
+const char* label_name(FutureLabel label) noexcept {
+    switch (label) {
+    case FutureLabel::future: return "Future";
+    case FutureLabel::task: return "Task";
+    case FutureLabel::sleep: return "sleep";
+    case FutureLabel::gather: return "gather";
+    case FutureLabel::wait: return "wait";
+    case FutureLabel::wait_for: return "wait_for";
+    case FutureLabel::shield: return "shield";
+    case FutureLabel::lock_acquire: return "Lock.acquire";
+    case FutureLabel::semaphore_acquire: return "Semaphore.acquire";
+    case FutureLabel::event_wait: return "Event.wait";
+    case FutureLabel::condition_wait: return "Condition.wait";
+    case FutureLabel::queue_put: return "Queue.put";
+    case FutureLabel::queue_get: return "Queue.get";
+    case FutureLabel::queue_join: return "Queue.join";
+    }
+    return "Future";
+}
+
 uint64_t FutureBase::py_hash() {
     // A task's py_hash_ is its creation number (never 0), set by TaskBase.
     if (py_hash_ == 0) py_hash_ = loop_->runtime().next_future_hash();

@@ -7,7 +7,7 @@ namespace looplab {
 
 GatheringFuture::GatheringFuture(EventLoop& loop, std::vector<Ref<FutureBase>> children, bool return_exceptions)
     : FutureBase(loop), children_(std::move(children)), return_exceptions_(return_exceptions) {
-    label_ = "gather";
+    label_ = FutureLabel::gather;
 }
 
 std::string cancelled_message_of(FutureBase& f) { return std::string(f.cancel_message()); }

@@ -22,7 +22,7 @@ bool Lock::try_acquire_or_enqueue(Ref<FutureBase>& fut) {
         return true;
     }
     // `fut = self._get_loop().create_future(); self._waiters.append(fut)`, then `await fut`.
-    fut = new_waiter("Lock.acquire");
+    fut = new_waiter(FutureLabel::lock_acquire);
     waiters_.push_back(fut);
     emit_op(PrimitiveOp::lock_wait);
     return false;

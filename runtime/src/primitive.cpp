@@ -47,7 +47,7 @@ PrimitiveBase::~PrimitiveBase() {
 }
 
 const Ref<PrimitiveAnchor>& PrimitiveBase::anchor() {
-    if (!anchor_) anchor_ = Ref<PrimitiveAnchor>(new PrimitiveAnchor());
+    if (!anchor_) anchor_ = Ref<PrimitiveAnchor>(new PrimitiveAnchor(this));
     return anchor_;
 }
 
@@ -61,7 +61,7 @@ EventLoop& PrimitiveBase::get_loop() {
     return *loop;
 }
 
-Ref<FutureBase> PrimitiveBase::new_waiter(const char* label) {
+Ref<FutureBase> PrimitiveBase::new_waiter(FutureLabel label) {
     EventLoop& loop = get_loop();
     // The result is True (False for Condition.notify), never read: bool keeps the repr honest.
     Ref<FutureBase> fut(new FutureImpl<bool>(loop));

@@ -35,7 +35,7 @@ QueueCore::~QueueCore() {
 
 Ref<FutureBase> QueueCore::add_waiter(std::deque<Ref<FutureBase>>& waiters, PrimitiveOp op, size_t size) {
     Ref<FutureBase> w = get_loop().create_future<void>().ref();
-    w->set_label(op == PrimitiveOp::queue_put_wait ? "Queue.put" : "Queue.get");
+    w->set_label(op == PrimitiveOp::queue_put_wait ? FutureLabel::queue_put : FutureLabel::queue_get);
     w->set_wait_target(this);
     waiters.push_back(w);
     emit_op(op, size);
@@ -97,7 +97,7 @@ bool QueueCore::join_ready(Ref<FutureBase>& fut, Ref<PrimitiveAnchor>& anchor) {
     if (finished_) return true;
     // fut = self._get_loop().create_future(); self._waiters.append(fut)
     fut = get_loop().create_future<void>().ref();
-    fut->set_label("Queue.join");
+    fut->set_label(FutureLabel::queue_join);
     fut->set_wait_target(this);
     join_waiters_.push_back(fut);
     anchor = this->anchor();

@@ -26,7 +26,7 @@ bool Semaphore::try_acquire_or_enqueue(Ref<FutureBase>& fut) {
         emit_op(PrimitiveOp::semaphore_acquire, uint64_t(value_));
         return true;
     }
-    fut = new_waiter("Semaphore.acquire");
+    fut = new_waiter(FutureLabel::semaphore_acquire);
     waiters_.push_back(fut);
     emit_op(PrimitiveOp::semaphore_wait, uint64_t(value_));
     return false;

@@ -56,7 +56,7 @@ Ref<FutureBase> shield_future(Ref<FutureBase> inner, Ref<FutureBase> (*make_oute
     Ref<ShieldLink> link(new ShieldLink);
     link->inner = inner.get();
     link->outer = make_outer(inner->get_loop());
-    link->outer->set_label("shield");
+    link->outer->set_label(FutureLabel::shield);
     link->copy = copy;
     inner->add_done_callback(DoneCallback{&ShieldLink::inner_done, link.get()});
     link->outer->add_done_callback(DoneCallback{&ShieldLink::outer_done, link->weak.get()});

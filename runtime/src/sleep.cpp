@@ -14,7 +14,7 @@ void SleepAwaiter::start_timer() {
     // tasks.py sleep(): future = loop.create_future(); h = loop.call_later(delay, ...)
     EventLoop& loop = get_running_loop();
     fut_ = Ref<FutureBase>(new FutureImpl<void>(loop));
-    fut_->set_label("sleep");
+    fut_->set_label(FutureLabel::sleep);
     fut_->add_ref();  // the timer callback's reference
     timer_ = loop.call_at(loop.time() + delay_, Callback{&set_result_unless_cancelled, fut_.get(), nullptr}, fut_->id());
 }

@@ -8,15 +8,16 @@ namespace looplab {
 
 TaskBase::TaskBase(EventLoop& loop, std::string_view name) : FutureBase(loop) {
     Runtime& rt = loop.runtime();
+    label_ = FutureLabel::task;  // first: from here on the counters below share wait_target_'s word
+    task_ = TaskCounters{0, 0};
     py_hash_ = static_cast<uint32_t>(rt.next_task_number());  // hash(task): its creation number
     cover_heap_growth();  // pending tasks are what grows the heap: keep it in huge pages
-    if (name.empty()) name_number_ = static_cast<uint32_t>(rt.next_task_name_number());
+    if (name.empty()) task_.name_number = static_cast<uint32_t>(rt.next_task_name_number());
     else extras().task_name = std::string(name);
-    label_ = "Task";
-    if (rt.tracer()) {
+        if (rt.tracer()) {
         TaskBase* creator = loop.current_task();
         // A generated name "Task-N" is new by construction: store it without a lookup.
-        uint32_t name_id = name_number_ ? rt.tracer()->strings().add_unique(get_name()) : rt.intern(get_name());
+        uint32_t name_id = task_.name_number ? rt.tracer()->strings().add_unique(get_name()) : rt.intern(get_name());
         rt.emit(EventKind::task_created, id(), creator ? creator->id() : 0, name_id);
     }
     // Task.__init__: self._loop.call_soon(self.__step); _register_task(self)
@@ -30,13 +31,13 @@ TaskBase::~TaskBase() {
 }
 
 std::string TaskBase::get_name() const {
-    if (name_number_ == 0) return extras_ ? extras_->task_name : std::string();
-    return "Task-" + std::to_string(name_number_);
+    if (task_.name_number == 0) return extras_ ? extras_->task_name : std::string();
+    return "Task-" + std::to_string(task_.name_number);
 }
 
 void TaskBase::set_name(std::string_view name) {
     extras().task_name = std::string(name);
-    name_number_ = 0;
+    task_.name_number = 0;
     Runtime& rt = loop_->runtime();
     if (rt.tracer()) rt.emit(EventKind::task_renamed, id(), 0, rt.intern(extras_->task_name));
 }
@@ -60,7 +61,7 @@ inline void TaskBase::push_step() {
 bool TaskBase::cancel(std::string_view msg) {
     log_traceback_ = false;
     if (done()) return false;
-    ++num_cancels_requested_;
+    ++task_.cancels_requested;
     Runtime& rt = loop_->runtime();
     if (rt.tracer()) {
         TaskBase* by = loop_->current_task();
@@ -77,8 +78,8 @@ bool TaskBase::cancel(std::string_view msg) {
 }
 
 int TaskBase::uncancel() noexcept {
-    if (num_cancels_requested_ > 0) --num_cancels_requested_;
-    return num_cancels_requested_;
+    if (task_.cancels_requested > 0) --task_.cancels_requested;
+    return task_.cancels_requested;
 }
 
 void TaskBase::set_exception(std::exception_ptr) { throw RuntimeError("Task does not support set_exception operation"); }
@@ -280,7 +281,7 @@ StepEnd TaskBase::step_outcome(FutureBase* awaited, std::exception_ptr& error, u
     // Name what the task waits for ("sleep", "Lock.acquire", "gather"…) for the exports:
     // labels are set after construction, so the trace names a future when it is awaited.
     Runtime& rt = loop_->runtime();
-    if (rt.tracer() && !awaited->is_task()) rt.emit(EventKind::future_created, awaited_id, 0, rt.intern(awaited->label()));
+    if (rt.tracer() && !awaited->is_task()) rt.emit(EventKind::future_created, awaited_id, 0, rt.tracer()->intern_label(unsigned(awaited->label_id()), awaited->label()));
     if (task_must_cancel_) {
         if (fut_waiter_->cancel(std::string(cancel_message()))) task_must_cancel_ = false;
     }

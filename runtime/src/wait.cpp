@@ -115,7 +115,7 @@ Coroutine<WaitSets> wait_impl(std::vector<Ref<FutureBase>> fs, std::optional<dou
     Ref<WaitState> st(new WaitState);
     st->return_when = return_when;
     st->waiter = Ref<FutureBase>(new FutureImpl<void>(loop));
-    st->waiter->set_label("wait");
+    st->waiter->set_label(FutureLabel::wait);
     if (timeout) {
         st->waiter->add_ref();  // the timer callback's reference
         st->timeout_handle = loop.call_at(loop.time() + *timeout, Callback{&detail::release_waiter, st->waiter.get(), nullptr},

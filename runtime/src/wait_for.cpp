@@ -57,7 +57,7 @@ Coroutine<void> wait_for_core(EnsureFuture ensure, double timeout, Ref<FutureBas
     }
 
     Ref<FutureBase> waiter(new FutureImpl<void>(loop));
-    waiter->set_label("wait_for");
+    waiter->set_label(FutureLabel::wait_for);
     waiter->add_ref();  // the timer callback's reference
     CancelHandleOnExit timeout_handle{
         loop.call_at(loop.time() + timeout, Callback{&release_waiter, waiter.get(), nullptr}, waiter->id())};

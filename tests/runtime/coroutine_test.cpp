@@ -36,6 +36,41 @@ Coroutine<std::string> catcher() {
     }
     co_return "";
 }
+Coroutine<int> raise_now(int x) {
+    if (x >= 0) throw ValueError("raised " + std::to_string(x));
+    co_return x;
+}
+// A child raises and is caught; the next children return or raise their own errors.
+Coroutine<std::string> raise_catch_return() {
+    std::string log;
+    for (int i = 0; i < 3; ++i) {
+        try {
+            co_await raise_now(i);
+        } catch (const ValueError& e) {
+            log += e.message() + ";";
+        }
+        log += std::to_string(co_await raise_now(-1)) + ";";  // returns: no stale error
+    }
+    co_return log;
+}
+// A caught error, then the coroutine itself raises something else from a nested child.
+Coroutine<void> catch_then_raise() {
+    try {
+        co_await raise_now(1);
+    } catch (const ValueError&) {
+    }
+    co_await sleep(0);
+    co_await raise_now(2);
+}
+Coroutine<std::string> task_error() {
+    auto t = create_task(catch_then_raise());
+    try {
+        co_await t;
+    } catch (const ValueError& e) {
+        co_return "task raised " + e.message();
+    }
+    co_return "no error";
+}
 Coroutine<std::string> move_only() {
     auto p = std::make_unique<std::string>("moved");
     co_await sleep(0);
@@ -61,4 +96,14 @@ TEST_CASE("exceptions cross await boundaries, including across suspensions") {
     CHECK(looplab::run(catcher()) == "KeyError('deep')");
     CHECK(run.rt.clock() == 0.5);
     CHECK(looplab::run(move_only()) == "moved");
+}
+
+TEST_CASE("a raised exception reaches exactly the awaiter of the coroutine that raised it") {
+    Run run;
+    SECTION("a caught error does not linger: the next child's return is a return") {
+        CHECK(looplab::run(raise_catch_return()) == "raised 0;-1;raised 1;-1;raised 2;-1;");
+    }
+    SECTION("a task's own error after a caught one is the task's exception") {
+        CHECK(looplab::run(task_error()) == "task raised raised 2");
+    }
 }

@@ -54,7 +54,30 @@ Coroutine<std::string> destroy_then(bool cancel) {
     co_return "no error";
 }
 
+// The Event is set (its waiter is woken) and destroyed before the waiter's task runs again.
+Coroutine<void> set_and_destroy(Task<void>* out) {
+    Event ev;
+    *out = create_task(event_waiter(&ev));
+    co_await sleep(0);  // the waiter blocks on ev
+    ev.set();
+}
+Coroutine<std::string> woken_then_destroyed() {
+    Task<void> w;
+    co_await set_and_destroy(&w);
+    try {
+        co_await w;
+    } catch (const RuntimeError& e) {
+        co_return "RuntimeError " + e.message();
+    }
+    co_return "no error";
+}
+
 }  // namespace
+
+TEST_CASE("a waiter woken just before its primitive is destroyed gets a clear error") {
+    Run run;
+    CHECK(looplab::run(woken_then_destroyed()) == "RuntimeError the Event was destroyed while a task waited on it");
+}
 
 TEST_CASE("a task waiting on a destroyed primitive is cancelled cleanly") {
     Run run;

@@ -14,6 +14,8 @@
 #include <optional>
 #include <utility>
 
+#include "looplab/small_objects.hpp"
+
 namespace looplab {
 
 class FutureBase;
@@ -73,9 +75,32 @@ inline StepChannel& StepChannel::current() noexcept { return detail::current_ste
 
 namespace detail {
 
-struct PromiseBase {
-    std::coroutine_handle<> continuation;  // the coroutine awaiting this one, if any
-    std::exception_ptr error;
+// The exception a finished coroutine raised, between its unhandled_exception() and the one
+// that takes it: the awaiting coroutine's await_resume (the trampoline resumes it next) or
+// the Task (or the interpreter) that drove it, right after the resumption loop. Nothing
+// else runs in between, so one slot per OS thread serves every coroutine, and a promise
+// needs no exception_ptr of its own.
+std::exception_ptr& in_flight_error() noexcept;
+
+// Coroutine frames come from the small-object allocator: the promise type's operator
+// new/delete allocate the whole frame (GCC passes its size to both).
+struct PromiseBase : SmallObject {
+    // The coroutine awaiting this one (if any) and, in bit 0, whether this one raised (its
+    // exception then waits in in_flight_error()). One word: every suspended coroutine frame
+    // holds a promise, and a pending task's size is a benchmark target.
+    uintptr_t continuation_and_raised = 0;
+
+    void set_continuation(std::coroutine_handle<> h) noexcept { continuation_and_raised = uintptr_t(h.address()); }
+    std::coroutine_handle<> continuation() const noexcept {
+        return std::coroutine_handle<>::from_address(reinterpret_cast<void*>(continuation_and_raised & ~uintptr_t(1)));
+    }
+    bool raised() const noexcept { return continuation_and_raised & 1; }
+    // The exception the finished coroutine raised, taken (null if it returned).
+    std::exception_ptr take_error() noexcept {
+        if (!raised()) return nullptr;
+        continuation_and_raised &= ~uintptr_t(1);
+        return std::exchange(in_flight_error(), nullptr);
+    }
 
     std::suspend_always initial_suspend() noexcept { return {}; }
     struct FinalAwaiter {
@@ -83,12 +108,15 @@ struct PromiseBase {
         template <class P>
         void await_suspend(std::coroutine_handle<P> h) noexcept {
             auto& p = h.promise();
-            if (p.continuation) StepChannel::current().next = p.continuation;
+            if (auto c = p.continuation()) StepChannel::current().next = c;
         }
         void await_resume() noexcept {}
     };
     FinalAwaiter final_suspend() noexcept { return {}; }
-    void unhandled_exception() noexcept { error = std::current_exception(); }
+    void unhandled_exception() noexcept {
+        in_flight_error() = std::current_exception();
+        continuation_and_raised |= 1;
+    }
 };
 
 template <class T>
@@ -124,12 +152,12 @@ public:
         bool await_ready() const noexcept { return false; }
         template <class P>
         void await_suspend(std::coroutine_handle<P> caller) noexcept {
-            h.promise().continuation = caller;
+            h.promise().set_continuation(caller);
             StepChannel::current().next = h;
         }
         T await_resume() {
             auto& p = h.promise();
-            if (p.error) std::rethrow_exception(p.error);
+            if (p.raised()) std::rethrow_exception(p.take_error());
             if constexpr (!std::is_void_v<T>) return std::move(*p.value);
         }
     };

@@ -34,13 +34,36 @@ protected:
 
 enum class FutureState : uint8_t { pending, cancelled, finished };
 
+// What a future stands for, for reprs, the inspector, the trace and the deadlock report
+// ("sleep", "Lock.acquire", "gather"…). One byte in every future (see label_name).
+enum class FutureLabel : uint8_t {
+    future,
+    task,
+    sleep,
+    gather,
+    wait,
+    wait_for,
+    shield,
+    lock_acquire,
+    semaphore_acquire,
+    event_wait,
+    condition_wait,
+    queue_put,
+    queue_get,
+    queue_join,
+};
+inline constexpr unsigned kFutureLabelCount = 14;
+// "Future", "Task", "sleep", "Lock.acquire"…
+const char* label_name(FutureLabel label) noexcept;
+
 // A done callback: `fn(ctx, future)`. The future holds one reference on ctx.
 struct DoneCallback {
     void (*fn)(RefCounted* ctx, RefCounted* future) = nullptr;
     RefCounted* ctx = nullptr;
 };
 
-class FutureBase : public RefCounted {
+// Futures and tasks come from the small-object allocator (small_objects.hpp).
+class FutureBase : public RefCounted, public SmallObject {
 public:
     explicit FutureBase(EventLoop& loop);
     ~FutureBase() override;
@@ -78,12 +101,16 @@ public:
     void clear_done_callbacks() noexcept;
 
     // What the future stands for, for reprs and the inspector ("sleep", "Lock.acquire"…).
-    const char* label() const noexcept { return label_; }
-    void set_label(const char* label) noexcept { label_ = label; }
+    const char* label() const noexcept { return label_name(label_); }
+    FutureLabel label_id() const noexcept { return label_; }
+    void set_label(FutureLabel label) noexcept { label_ = label; }
 
     // The primitive this future is a waiter of, if any (cleared by the primitive's destructor).
-    const WaitTarget* wait_target() const noexcept { return wait_target_; }
-    void set_wait_target(const WaitTarget* t) noexcept { wait_target_ = t; }
+    // Never a task's: a task's storage for it holds the task's counters.
+    const WaitTarget* wait_target() const noexcept { return label_ == FutureLabel::task ? nullptr : wait_target_; }
+    void set_wait_target(const WaitTarget* t) noexcept {
+        if (label_ != FutureLabel::task) wait_target_ = t;
+    }
 
     // A pointer to the stored value (FINISHED only); typed handles cast it back.
     virtual const void* value_ptr() const noexcept = 0;
@@ -129,17 +156,27 @@ protected:
         return extras_ ? std::string_view(extras_->cancel_message) : std::string_view();
     }
 
-    // Field order packs the object (a pending task's size is a benchmark target): id_ fills
-    // RefCounted's tail padding, and TaskBase's two flags fill the hole after state_.
+    // Field order packs the object into 64 bytes (a pending task's size is a benchmark
+    // target: ≤ 256 bytes for task, coroutine frame and waiter future together): id_ fills
+    // RefCounted's tail padding, the one-byte fields share a word with py_hash_, and the
+    // word a waiter future uses for its primitive holds a task's two counters instead.
     uint32_t id_;
     EventLoop* loop_;
     FutureState state_ = FutureState::pending;
-    bool log_traceback_ = false;
-    bool task_must_cancel_ = false;  // TaskBase's _must_cancel (kept here: padding otherwise)
-    bool task_registered_ = false;   // TaskBase: in its loop's task list
+    FutureLabel label_ = FutureLabel::future;
+    bool log_traceback_ : 1 = false;
+    bool task_must_cancel_ : 1 = false;  // TaskBase's _must_cancel
+    bool task_registered_ : 1 = false;   // TaskBase: in its loop's task list
+    bool bool_result_ = false;           // FutureImpl<bool>'s result (every primitive waiter's)
     uint32_t py_hash_ = 0;  // 0: not hashed yet; a task's creation number (TaskBase::number)
-    const char* label_ = "Future";
-    const WaitTarget* wait_target_ = nullptr;
+    struct TaskCounters {
+        uint32_t name_number;         // "Task-<n>"; 0 when the task has its own name (in extras)
+        int32_t cancels_requested;    // Task._num_cancels_requested
+    };
+    union {
+        const WaitTarget* wait_target_ = nullptr;  // any future but a task
+        TaskCounters task_;                        // a task (label_ == FutureLabel::task)
+    };
     DoneCallback first_callback_;
     std::unique_ptr<Extras> extras_;
     friend class TaskBase;
@@ -164,13 +201,18 @@ std::string describe_done_callback(const DoneCallback& cb);
 
 template <class T>
 class FutureImpl final : public FutureBase {
+    // A bool result lives in FutureBase's spare byte: every primitive waiter is a
+    // FutureImpl<bool>, and this keeps it at 64 bytes.
+    static constexpr bool kInBase = std::is_same_v<T, bool>;
+
 public:
     using FutureBase::FutureBase;
     template <class U = T>
         requires(!std::is_void_v<T>)
     void set_result(U&& v) {
         check_pending();
-        slot_.value.emplace(std::forward<U>(v));
+        if constexpr (kInBase) bool_result_ = bool(v);
+        else slot_.value.emplace(std::forward<U>(v));
         finish_with_result();
     }
     void set_result()
@@ -179,11 +221,14 @@ public:
         check_pending();
         finish_with_result();
     }
-    const void* value_ptr() const noexcept override { return slot_.ptr(); }
+    const void* value_ptr() const noexcept override {
+        if constexpr (kInBase) return state_ == FutureState::finished && !has_exception() ? &bool_result_ : nullptr;
+        else return slot_.ptr();
+    }
     std::string result_repr() const override {
         if constexpr (!std::is_void_v<T>) {
             if constexpr (requires(const T& v) { reprlib_repr(v); }) {
-                if (slot_.value) return reprlib_repr(*slot_.value);
+                if (const void* p = value_ptr()) return reprlib_repr(*static_cast<const T*>(p));
             }
         } else {
             return "None";
@@ -192,7 +237,7 @@ public:
     }
 
 private:
-    [[no_unique_address]] ResultSlot<T> slot_;
+    [[no_unique_address]] std::conditional_t<kInBase, ResultSlot<void>, ResultSlot<T>> slot_;
 };
 
 // The awaiter for `co_await future` (Future.__await__): no suspension if already done,

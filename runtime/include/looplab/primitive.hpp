@@ -28,7 +28,10 @@ namespace detail {
 
 // Tells guards whether their primitive still exists: the loop's teardown destroys suspended
 // coroutine frames in task order, possibly after the frame that owned the primitive.
+class PrimitiveBase;
 struct PrimitiveAnchor final : RefCounted {
+    explicit PrimitiveAnchor(PrimitiveBase* p) noexcept : primitive(p) {}
+    PrimitiveBase* primitive;  // valid while alive
     bool alive = true;
 };
 
@@ -78,7 +81,7 @@ protected:
     // As in CPython it is only called where a waiter future is created (the slow paths).
     EventLoop& get_loop();
     // `self._get_loop().create_future()`, named for the inspector and the deadlock report.
-    Ref<FutureBase> new_waiter(const char* label);
+    Ref<FutureBase> new_waiter(FutureLabel label);
     // One primitive_op trace event, attributed to the current task.
     void emit_op(PrimitiveOp op, uint64_t count = 0) const {
         if (tracing()) emit_op_traced(op, count);
@@ -169,9 +172,21 @@ template <class P, bool (P::*Ready)(Ref<FutureBase>&), void (P::*Finish)(StepCha
 class [[nodiscard]] WaiterAwaiter {
 public:
     explicit WaiterAwaiter(P& primitive) noexcept : p_(&primitive) {}
+    WaiterAwaiter(WaiterAwaiter&& o) noexcept : fut_(std::move(o.fut_)) {
+        if (fut_) anchor_ = o.anchor_;  // o no longer owns it: its fut_ is null
+        else p_ = o.p_;
+    }
+    WaiterAwaiter& operator=(WaiterAwaiter&&) = delete;
+    ~WaiterAwaiter() {
+        if (fut_) anchor_->release();
+    }
     bool await_ready() {
-        if ((p_->*Ready)(fut_)) return true;
-        anchor_ = p_->anchor();
+        Ref<FutureBase> fut;
+        if ((p_->*Ready)(fut)) return true;
+        PrimitiveAnchor* anchor = p_->anchor().get();  // the primitive, reachable while it lives
+        anchor->add_ref();
+        anchor_ = anchor;  // from here on the union holds the anchor, as fut_ says
+        fut_ = std::move(fut);
         return false;
     }
     template <class Promise>
@@ -182,14 +197,19 @@ public:
         if (!fut_) return true;  // not suspended (fut_ is set only then)
         StepChannel& channel = StepChannel::current();
         if (!anchor_->alive) primitive_destroyed(channel, P::kTypeName);
-        (p_->*Finish)(channel, *fut_);
+        (static_cast<P*>(anchor_->primitive)->*Finish)(channel, *fut_);
         return true;
     }
 
 private:
-    P* p_;
-    Ref<FutureBase> fut_;
-    Ref<PrimitiveAnchor> anchor_;
+    // One word for both (the awaiter lives in every waiting coroutine frame): the primitive
+    // until the task suspends, then the primitive's anchor, which says whether it still
+    // exists when the task resumes (one reference, released by the destructor).
+    union {
+        P* p_;
+        PrimitiveAnchor* anchor_;
+    };
+    Ref<FutureBase> fut_;  // the waiter future; set only when the task suspends
 };
 
 }  // namespace detail

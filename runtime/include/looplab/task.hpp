@@ -33,7 +33,7 @@ public:
     // Task.cancel(msg): request cancellation; see tasks.py for the exact rules.
     bool cancel(std::string_view msg = {}) override;
     void set_exception(std::exception_ptr e) override;  // raises RuntimeError, as Task does
-    int cancelling() const noexcept { return num_cancels_requested_; }
+    int cancelling() const noexcept { return task_.cancels_requested; }
     int uncancel() noexcept;
 
     // "Task-7" unless named.
@@ -99,10 +99,9 @@ private:
     void schedule_step_with(std::exception_ptr exc);  // call_soon(self.__step, exc)
 
     Ref<FutureBase> fut_waiter_;
-    uint32_t name_number_ = 0;  // 0: the task has its own name (in extras)
-    int num_cancels_requested_ = 0;
-    // Also TaskBase's, in FutureBase's padding: task_must_cancel_ (_must_cancel),
-    // task_registered_; py_hash_ is the task's creation number.
+    // Also TaskBase's, kept in FutureBase's spare room: task_ (the "Task-N" number and
+    // _num_cancels_requested), task_must_cancel_ (_must_cancel), task_registered_;
+    // py_hash_ is the task's creation number.
     friend class EventLoop;
 };
 
@@ -122,7 +121,7 @@ public:
 
 protected:
     std::exception_ptr take_coroutine_error() noexcept override {
-        return std::exchange(Coroutine<T>::Handle::from_address(coro_.address()).promise().error, nullptr);
+        return Coroutine<T>::Handle::from_address(coro_.address()).promise().take_error();
     }
     void take_result() override {
         if constexpr (!std::is_void_v<T>) {

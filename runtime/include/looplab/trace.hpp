@@ -177,12 +177,20 @@ public:
         return static_cast<uint32_t>(numbers_.size() - 1);
     }
     const std::vector<double>& numbers() const { return numbers_; }
+    // The string id of a future's label (FutureLabel `label`, named `name`), interned once
+    // per trace: a task awaiting a future names it in the trace at every await.
+    uint32_t intern_label(unsigned label, std::string_view name) {
+        uint32_t& id = label_ids_[label & 31];
+        if (id == 0) id = strings_.intern(name) + 1;
+        return id - 1;
+    }
     void clear();
 
 private:
     EventLog events_;
     StringTable strings_;
     std::vector<double> numbers_;
+    uint32_t label_ids_[32] = {};  // intern_label's cache: string id + 1, 0 until interned
 };
 
 // `--ticks` (SPEC 5): one line per task step, `<clock %.6f> <loop number> <task name>`.
