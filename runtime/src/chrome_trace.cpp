@@ -50,7 +50,10 @@ public:
 
     void build() {
         const EventLog& log = tr_.events();
-        for (size_t i = 0; i < log.size(); ++i) add(log[i], i + 1 < log.size() ? &log[i + 1] : nullptr);
+        for (size_t i = 0; i < log.size(); ++i) {
+            TraceEvent next = i + 1 < log.size() ? log[i + 1] : TraceEvent{};
+            add(log[i], i + 1 < log.size() ? &next : nullptr);
+        }
         close_activity();
         int64_t end = now_ + kMinSliceNs;
         for (auto& [id, t] : tasks_) end_state(t, end, tr_.events().empty() ? 0 : tr_.events().back().time);

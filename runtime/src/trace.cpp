@@ -95,7 +95,7 @@ uint32_t StringTable::add_unique(std::string_view s) {
 }
 
 EventLog::~EventLog() {
-    for (TraceEvent* c : chunks_) munmap(c, kChunkEvents * sizeof(TraceEvent));
+    for (Record* c : chunks_) munmap(c, kChunkEvents * sizeof(Record));
 }
 
 namespace {
@@ -103,8 +103,8 @@ namespace {
 // One chunk: 2 MiB, aligned to 2 MiB so the kernel can back it with a single transparent huge
 // page (one fault and one 2 MiB clear instead of 512 of each), populated up front. Where huge
 // pages are off this is still one populating mapping, as before.
-TraceEvent* map_chunk() {
-    constexpr size_t kBytes = EventLog::kChunkEvents * sizeof(TraceEvent);
+void* map_chunk(size_t bytes) {
+    const size_t kBytes = bytes;
     void* p = mmap(nullptr, 2 * kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
     auto raw = reinterpret_cast<uintptr_t>(p);
@@ -114,19 +114,36 @@ TraceEvent* map_chunk() {
     void* chunk = reinterpret_cast<void*>(start);
     madvise(chunk, kBytes, MADV_HUGEPAGE);
 #ifdef MADV_POPULATE_WRITE
-    if (madvise(chunk, kBytes, MADV_POPULATE_WRITE) == 0) return static_cast<TraceEvent*>(chunk);
+    if (madvise(chunk, kBytes, MADV_POPULATE_WRITE) == 0) return chunk;
 #endif
     // Kernels before 5.14: touch one byte per page; still cheaper than faulting them mid-run.
     for (size_t off = 0; off < kBytes; off += 4096) static_cast<volatile char*>(chunk)[off] = 0;
-    return static_cast<TraceEvent*>(chunk);
+    return chunk;
 }
 
 }  // namespace
 
 void EventLog::grow() {
-    if (used_ == chunks_.size()) chunks_.push_back(map_chunk());
+    if (used_ == chunks_.size()) {
+        chunks_.reserve(chunks_.size() + 1);
+        contexts_.reserve(chunks_.size() + 1);
+        chunks_.push_back(static_cast<Record*>(map_chunk(kChunkEvents * sizeof(Record))));
+        contexts_.emplace_back();
+    } else {
+        contexts_[used_].clear();
+    }
     cur_ = chunks_[used_++];
     end_ = cur_ + kChunkEvents;
+}
+
+void EventLog::new_context(const TraceEvent& e) {
+    if (cur_ == end_) grow();
+    auto& table = contexts_[used_ - 1];
+    table.push_back(Context{e.time, e.tick, e.loop, e.thread, e.process});
+    ctx_index_ = uint32_t(table.size() - 1);
+    ctx_time_bits_ = std::bit_cast<uint64_t>(e.time);
+    ctx_place_ = pack_place(e);
+    ctx_tick_ = e.tick;
 }
 
 void EventLog::clear() noexcept {

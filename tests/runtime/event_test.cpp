@@ -110,7 +110,7 @@ Coroutine<void> event_main() {
 
 std::vector<std::string> primitive_ops(const Run& run) {
     std::vector<std::string> out;
-    for (auto& e : run.rt.tracer()->events())
+    for (const auto& e : run.rt.tracer()->events())
         if (e.kind == EventKind::primitive_op)
             out.push_back(std::string(primitive_op_name(PrimitiveOp(e.arg & 0xFF))) + "/" + std::to_string(e.arg >> 8));
     return out;

@@ -43,7 +43,7 @@ std::vector<std::string> generic_ops(const Run& run) {
     std::map<uint32_t, std::string> names;
     std::vector<std::string> out;
     const Tracer& tr = *run.rt.tracer();
-    for (auto& e : tr.events()) {
+    for (const auto& e : tr.events()) {
         if (e.kind == EventKind::task_created) names[e.subject] = tr.strings().get(e.arg);
         if (e.kind != EventKind::primitive_op) continue;
         std::string op = primitive_op_name(PrimitiveOp(e.arg & 0xFF));

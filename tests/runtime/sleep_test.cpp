@@ -42,7 +42,7 @@ TEST_CASE("sleep(0) lets the other ready tasks run, round robin") {
     CHECK(run.lines() == std::vector<std::string>{"a0", "b0", "a1", "b1", "a2", "b2"});
     CHECK(run.rt.clock() == 0);
     // sleep(0) creates no timer: nothing in the trace but steps and handles.
-    for (auto& e : run.rt.tracer()->events()) CHECK(e.kind != EventKind::timer_set);
+    for (const auto& e : run.rt.tracer()->events()) CHECK(e.kind != EventKind::timer_set);
 }
 
 TEST_CASE("cancelling a sleeping task cancels its timer") {

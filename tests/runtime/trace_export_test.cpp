@@ -232,7 +232,7 @@ Coroutine<void> program() {
 
 size_t count_kind(const Tracer& tr, EventKind k) {
     size_t n = 0;
-    for (auto& e : tr.events()) n += e.kind == k;
+    for (const auto& e : tr.events()) n += e.kind == k;
     return n;
 }
 
